@@ -1,0 +1,14 @@
+//! The SLA Studio agreement: the types the wizard edits, the JSON interchange format with its
+//! schema, and the errors a person sees when a file does not fit it.
+
+pub mod agreement;
+pub mod interchange;
+pub mod schema;
+
+pub use agreement::*;
+pub use interchange::{from_bytes, from_json, read_file, to_canonical_json, to_json_pretty, Location, ReadError};
+
+/// A new agreement identifier.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
