@@ -1,0 +1,155 @@
+//! Messages in Russian and English. The Fluent files live in `ui/src/locales/` so that the wizard
+//! and the Rust side (checks, PDF, CLI) speak with one voice; this crate compiles them in.
+
+use std::collections::HashMap;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+pub use sla_model::Language;
+
+/// Each locale's Fluent files, one per area of the product.
+macro_rules! locale_files {
+    ($lang:literal) => {
+        [
+            ("common.ftl", include_str!(concat!("../../../../ui/src/locales/", $lang, "/common.ftl"))),
+            ("checks.ftl", include_str!(concat!("../../../../ui/src/locales/", $lang, "/checks.ftl"))),
+            ("pdf.ftl", include_str!(concat!("../../../../ui/src/locales/", $lang, "/pdf.ftl"))),
+        ]
+    };
+}
+
+/// The compiled messages of one language.
+pub struct Messages {
+    bundle: FluentBundle<FluentResource>,
+    language: Language,
+}
+
+impl Messages {
+    pub fn new(language: Language) -> Messages {
+        let (tag, files) = match language {
+            Language::En => ("en", locale_files!("en")),
+            Language::Ru => ("ru", locale_files!("ru")),
+        };
+        let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a valid language tag")]);
+        // Unicode isolation marks around arguments would end up in PDF text and CLI output.
+        bundle.set_use_isolating(false);
+        for (name, text) in files {
+            let resource = FluentResource::try_new(text.to_string())
+                .unwrap_or_else(|(_, errors)| panic!("{tag}/{name} does not parse: {errors:?}"));
+            bundle
+                .add_resource(resource)
+                .unwrap_or_else(|errors| panic!("{tag}/{name} repeats a message: {errors:?}"));
+        }
+        Messages { bundle, language }
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The message `id`, or the id itself when it is missing (so a gap shows rather than hides).
+    pub fn get(&self, id: &str) -> String {
+        self.format(id, &[])
+    }
+
+    /// The message `id` with named arguments; numbers are passed as numbers so plurals work.
+    pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fargs.set(*name, FluentValue::from(s.as_str())),
+                Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = vec![];
+        self.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+    }
+
+    /// Whether the message exists; tests use it to keep both languages complete.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+}
+
+/// An argument to a message.
+pub enum Arg {
+    Str(String),
+    Num(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Str(s.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Str(s)
+    }
+}
+impl From<f64> for Arg {
+    fn from(n: f64) -> Arg {
+        Arg::Num(n)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Num(n as f64)
+    }
+}
+
+/// Message ids defined in a Fluent source, for completeness checks.
+pub fn message_ids(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|l| l.split_once(" ="))
+        .map(|(id, _)| id.trim())
+        .filter(|id| !id.is_empty() && !id.starts_with(['#', '.', ' ', '-']) && !id.contains(' '))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every message id of every file of both languages, mapped to the languages that define it.
+pub fn coverage() -> HashMap<String, Vec<Language>> {
+    let mut map: HashMap<String, Vec<Language>> = HashMap::new();
+    for (lang, files) in [(Language::En, locale_files!("en")), (Language::Ru, locale_files!("ru"))] {
+        for (_, text) in files {
+            for id in message_ids(text) {
+                map.entry(id).or_default().push(lang);
+            }
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_define_the_same_messages() {
+        let missing: Vec<_> = coverage().into_iter().filter(|(_, langs)| langs.len() != 2).collect();
+        assert!(missing.is_empty(), "messages defined in one language only: {missing:?}");
+    }
+
+    #[test]
+    fn russian_plurals_follow_russian_rules() {
+        let ru = Messages::new(Language::Ru);
+        let n = |n: f64| ru.format("common-metric-count", &[("count", n.into())]);
+        assert_eq!(n(1.0), "1 метрика");
+        assert_eq!(n(3.0), "3 метрики");
+        assert_eq!(n(5.0), "5 метрик");
+        assert_eq!(n(21.0), "21 метрика");
+        let en = Messages::new(Language::En);
+        assert_eq!(en.format("common-metric-count", &[("count", 1.0.into())]), "1 metric");
+        assert_eq!(en.format("common-metric-count", &[("count", 7.0.into())]), "7 metrics");
+    }
+
+    #[test]
+    fn a_missing_message_shows_its_id() {
+        assert_eq!(Messages::new(Language::En).get("no-such-message"), "no-such-message");
+    }
+}

@@ -1,0 +1,1 @@
+# Metric checks: messages and suggested fixes.
