@@ -1,1 +1,7 @@
+//! The SLA Studio application: the Tauri window with its commands, and the CLI. Both are thin layers
+//! over the core crates (`sla-model`, `sla-store`, `sla-guidance`, …), which know nothing of windows.
 
+pub mod app;
+pub mod cli;
+mod commands;
+pub mod error;

@@ -1,0 +1,66 @@
+# SLA Studio: `make run` starts the app, `make test` runs every test. Both first install whatever
+# this machine is missing (Debian/Ubuntu packages, npm packages, cargo-installed tools).
+
+SHELL := /bin/bash
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VENV := $(CARGO_TARGET_DIR)/python
+export PATH := $(VENV)/bin:$(HOME)/.cargo/bin:$(PATH)
+
+# What building, running and testing need from the distribution.
+APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
+	librsvg2-dev libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf \
+	imagemagick fonts-dejavu-core python3-venv util-linux procps nodejs npm
+
+APP_BIN := $(CARGO_TARGET_DIR)/debug/sla-studio
+
+.PHONY: run test setup setup-apt setup-node setup-tools ui app test-rust test-ui test-e2e deb bench fmt lint
+
+run: setup ui
+	cargo run --features custom-protocol
+
+test: setup ui lint test-rust test-ui app test-e2e
+
+setup: setup-apt setup-node setup-tools
+
+setup-apt:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it from https://rustup.rs, then run make again"; exit 1; }
+
+setup-node:
+	npm --prefix ui ci --no-audit --no-fund
+	@if [ -f tests/e2e/package.json ]; then npm --prefix tests/e2e ci --no-audit --no-fund; fi
+
+setup-tools:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+	@[ -x $(VENV)/bin/pyhanko ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q pyhanko pyhanko-cli; }
+
+ui:
+	npm --prefix ui run build
+
+# The app with its UI embedded, as the installer ships it, but unoptimised for a quicker build.
+app: ui
+	cargo build --features custom-protocol
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
+
+test-rust: ui
+	cargo test --workspace --features custom-protocol
+
+test-ui:
+	npm --prefix ui test
+
+test-e2e: app
+	@if [ -x tests/e2e/run.sh ]; then SLA_STUDIO_BIN=$(APP_BIN) tests/e2e/run.sh; fi
+
+deb: setup ui
+	npm --prefix ui exec -- tauri build --bundles deb,rpm
+
+bench:
+	cargo bench -p sla-store

@@ -1,0 +1,99 @@
+//! The headless command line: the same core as the window, for scripts, CI and people who prefer
+//! a terminal. Exit codes: 0 success, 1 the file is fine but the answer is "no" (findings with
+//! errors, a signature that does not verify), 2 bad input or a failure; errors are one line on
+//! stderr naming what is wrong and where.
+
+mod drafts;
+mod import;
+mod template;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use sla_model::Language;
+
+#[derive(Parser)]
+#[command(
+    name = "sla-studio",
+    version,
+    about = "Write a service-level agreement between sales and marketing; without a command, opens the window",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// An agreement (.sla.json) or signed PDF to open in the window.
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Print a complete example agreement as JSON.
+    Template(template::Args),
+    /// Store an agreement file (.sla.json, or a PDF exported by SLA Studio) as a new draft and print its id.
+    Import(import::Args),
+    /// List the drafts (newest first).
+    Drafts(drafts::ListArgs),
+    /// Print a draft's agreement as JSON.
+    Show(drafts::ShowArgs),
+    /// List the saved versions of a draft (newest first).
+    History(drafts::HistoryArgs),
+}
+
+/// `--lang` values.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ru,
+}
+
+impl From<LangArg> for Language {
+    fn from(lang: LangArg) -> Language {
+        match lang {
+            LangArg::En => Language::En,
+            LangArg::Ru => Language::Ru,
+        }
+    }
+}
+
+/// How a command ends: its exit code, or an error to print.
+pub type Outcome = Result<i32, Failure>;
+
+/// A failed command: one line for stderr and the exit code.
+pub struct Failure {
+    pub message: String,
+    pub code: i32,
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure { message: e.to_string(), code: 2 }
+    }
+}
+
+pub fn run(command: Command) -> i32 {
+    let outcome = match command {
+        Command::Template(args) => template::run(args),
+        Command::Import(args) => import::run(args),
+        Command::Drafts(args) => drafts::list(args),
+        Command::Show(args) => drafts::show(args),
+        Command::History(args) => drafts::history(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("sla-studio: error: {}", failure.message);
+            failure.code
+        }
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as the end rather than a crash.
+pub(crate) fn print(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,104 @@
+//! The drafts on this machine: create, open, autosave, history, trash, and the UI's own settings.
+
+use std::path::PathBuf;
+
+use sla_guidance::templates::{self, TemplateInfo};
+use sla_model::{Agreement, Language};
+use sla_store::{Draft, DraftId, DraftInfo, VersionInfo};
+use tauri::State;
+
+use crate::app::AppState;
+use crate::error::Result;
+
+fn store<'a>(state: &'a State<'_, AppState>) -> std::sync::MutexGuard<'a, sla_store::Store> {
+    // A panic while holding the lock cannot leave SQLite half-written (every save is a
+    // transaction), so a poisoned lock is safe to keep using.
+    state.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[tauri::command]
+pub fn list_templates() -> Vec<TemplateInfo> {
+    templates::TEMPLATES.to_vec()
+}
+
+#[tauri::command]
+pub fn list_drafts(state: State<'_, AppState>, query: String) -> Result<Vec<DraftInfo>> {
+    Ok(store(&state).search(&query)?)
+}
+
+#[tauri::command]
+pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<DraftInfo>> {
+    Ok(store(&state).list_trash()?)
+}
+
+#[tauri::command]
+pub fn create_draft(state: State<'_, AppState>, template: String, language: Language) -> Result<Draft> {
+    let agreement = templates::instantiate(&template, language)?;
+    let mut store = store(&state);
+    let info = store.create(&agreement, &format!("created from template {template}"))?;
+    Ok(store.get(info.id)?)
+}
+
+/// Stores an agreement file (`.sla.json`) as a new draft.
+#[tauri::command]
+pub fn import_draft(state: State<'_, AppState>, path: PathBuf) -> Result<Draft> {
+    let agreement = sla_model::read_file(&path)?;
+    let mut store = store(&state);
+    let info = store.create(&agreement, &format!("imported from {}", path.display()))?;
+    Ok(store.get(info.id)?)
+}
+
+#[tauri::command]
+pub fn open_draft(state: State<'_, AppState>, id: DraftId) -> Result<Draft> {
+    Ok(store(&state).get(id)?)
+}
+
+#[tauri::command]
+pub fn save_draft(state: State<'_, AppState>, id: DraftId, agreement: Agreement) -> Result<DraftInfo> {
+    Ok(store(&state).save(id, &agreement)?)
+}
+
+#[tauri::command]
+pub fn duplicate_draft(state: State<'_, AppState>, id: DraftId) -> Result<DraftInfo> {
+    Ok(store(&state).duplicate(id)?)
+}
+
+#[tauri::command]
+pub fn rename_draft(state: State<'_, AppState>, id: DraftId, title: String) -> Result<DraftInfo> {
+    Ok(store(&state).rename(id, &title)?)
+}
+
+#[tauri::command]
+pub fn trash_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
+    Ok(store(&state).trash(id)?)
+}
+
+#[tauri::command]
+pub fn restore_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
+    Ok(store(&state).restore_from_trash(id)?)
+}
+
+#[tauri::command]
+pub fn empty_trash(state: State<'_, AppState>) -> Result<usize> {
+    Ok(store(&state).empty_trash()?)
+}
+
+#[tauri::command]
+pub fn draft_history(state: State<'_, AppState>, id: DraftId) -> Result<Vec<VersionInfo>> {
+    Ok(store(&state).history(id)?)
+}
+
+#[tauri::command]
+pub fn restore_version(state: State<'_, AppState>, id: DraftId, version: u32) -> Result<DraftInfo> {
+    Ok(store(&state).restore_version(id, version)?)
+}
+
+#[tauri::command]
+pub fn get_setting(state: State<'_, AppState>, key: String) -> Result<Option<String>> {
+    Ok(store(&state).get_setting(&key)?)
+}
+
+#[tauri::command]
+pub fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Result<()> {
+    Ok(store(&state).set_setting(&key, &value)?)
+}

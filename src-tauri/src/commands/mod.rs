@@ -1,0 +1,31 @@
+//! Tauri commands, grouped as the wizard uses them. Each is a few lines: lock the state, call the
+//! core, return its result or its error.
+
+mod app_info;
+mod drafts;
+
+use tauri::ipc::Invoke;
+
+/// Every command the UI may call.
+pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app_info::app_info,
+        app_info::take_file_to_open,
+        drafts::list_templates,
+        drafts::list_drafts,
+        drafts::list_trash,
+        drafts::create_draft,
+        drafts::import_draft,
+        drafts::open_draft,
+        drafts::save_draft,
+        drafts::duplicate_draft,
+        drafts::rename_draft,
+        drafts::trash_draft,
+        drafts::restore_draft,
+        drafts::empty_trash,
+        drafts::draft_history,
+        drafts::restore_version,
+        drafts::get_setting,
+        drafts::set_setting,
+    ]
+}

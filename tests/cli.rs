@@ -1,0 +1,260 @@
+//! The headless CLI, run as a real process against a real drafts database in a temporary folder.
+//! Every bad-input case must fail with one line naming the problem, exit non-zero, and leave the
+//! store exactly as it was.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_sla-studio");
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+    fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.env("SLA_STUDIO_DATA_DIR", self.data_dir()).env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY");
+        cmd
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+    /// Every file of the data folder with its bytes: "unchanged" means this is equal before and after.
+    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = vec![];
+        if let Ok(entries) = std::fs::read_dir(self.data_dir()) {
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path.is_file() {
+                    files.push((path.clone(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+}
+
+fn template_json(env: &Env) -> String {
+    env.ok(&["template", "sales-marketing"])
+}
+
+fn edited(env: &Env, f: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(&template_json(env)).unwrap();
+    f(&mut v);
+    serde_json::to_string_pretty(&v).unwrap()
+}
+
+/// Runs `args`, expects failure with exit code 2 and a one-line error containing `expected`, and
+/// checks the data folder did not change.
+fn assert_refused(env: &Env, args: &[&str], expected: &str) {
+    let before = env.snapshot();
+    let out = env.run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(stderr.contains(expected), "{args:?}: expected {expected:?} in {stderr:?}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line expected, got {stderr:?}");
+    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+    assert!(env.snapshot() == before, "{args:?} changed the store");
+}
+
+#[test]
+fn template_list_names_every_template() {
+    let env = Env::new();
+    let out = env.ok(&["template", "--list"]);
+    assert!(out.contains("sales-marketing") && out.contains("blank"), "{out}");
+}
+
+#[test]
+fn templates_print_valid_agreements_in_both_languages() {
+    let env = Env::new();
+    for lang in ["en", "ru"] {
+        for name in ["sales-marketing", "blank"] {
+            let json = env.ok(&["template", name, "--lang", lang]);
+            let agreement = sla_model::from_json(&json).unwrap();
+            assert_eq!(serde_json::to_value(agreement.language).unwrap(), lang);
+        }
+    }
+    assert!(!env.data_dir().exists(), "printing a template must not create a store");
+}
+
+#[test]
+fn import_show_drafts_and_history_round_trip() {
+    let env = Env::new();
+    let json = template_json(&env);
+    let file = env.file("a.sla.json", &json);
+    let id = env.ok(&["import", file.to_str().unwrap()]);
+    let id = id.trim();
+    assert!(id.parse::<i64>().is_ok(), "import prints the draft id, got {id:?}");
+
+    let shown = env.ok(&["show", id]);
+    assert_eq!(sla_model::from_json(&shown).unwrap(), sla_model::from_json(&json).unwrap());
+
+    let list = env.ok(&["drafts"]);
+    assert!(list.contains("Service-level agreement between Marketing and Sales"), "{list}");
+    let listed: serde_json::Value = serde_json::from_str(&env.ok(&["drafts", "--json"])).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+
+    let found = env.ok(&["drafts", "--search", "Petrova"]);
+    assert!(found.contains(id), "{found}");
+    let none = env.ok(&["drafts", "--search", "Zyxwvut"]);
+    assert!(!none.contains("Service-level"), "{none}");
+
+    let history = env.ok(&["history", id]);
+    assert!(history.starts_with("v1 "), "{history}");
+    assert!(history.contains("imported from"), "{history}");
+}
+
+#[test]
+fn help_is_available_on_every_command() {
+    let env = Env::new();
+    for cmd in ["template", "import", "drafts", "show", "history"] {
+        let out = env.ok(&[cmd, "--help"]);
+        assert!(out.contains("Usage: sla-studio"), "{cmd}: {out}");
+    }
+}
+
+/// A store with one draft in it, so "unchanged" is checked against real data.
+fn env_with_a_draft() -> Env {
+    let env = Env::new();
+    let file = env.file("seed.sla.json", template_json(&env));
+    env.ok(&["import", file.to_str().unwrap()]);
+    env
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let env = env_with_a_draft();
+    let file = env.file("bad.json", "{\n  \"schema_version\": 1,\n  \"title\": \"x\",,\n}");
+    assert_refused(&env, &["import", file.to_str().unwrap()], "bad.json: malformed JSON at line 3, column 17");
+}
+
+#[test]
+fn unknown_schema_version_is_refused() {
+    let env = env_with_a_draft();
+    let file = env.file("future.json", edited(&env, |v| v["schema_version"] = 99.into()));
+    assert_refused(&env, &["import", file.to_str().unwrap()], "unknown schema version 99");
+}
+
+#[test]
+fn missing_field_names_its_path() {
+    let env = env_with_a_draft();
+    let file = env.file(
+        "missing.json",
+        edited(&env, |v| {
+            v["term"].as_object_mut().unwrap().remove("effective_date");
+        }),
+    );
+    assert_refused(&env, &["import", file.to_str().unwrap()], "field `term`");
+    assert_refused(&env, &["import", file.to_str().unwrap()], "missing field `effective_date`");
+}
+
+#[test]
+fn wrongly_typed_field_names_path_line_and_column() {
+    let env = env_with_a_draft();
+    let file = env.file("typed.json", edited(&env, |v| v["term"]["duration_months"] = "twelve".into()));
+    assert_refused(&env, &["import", file.to_str().unwrap()], "field `term.duration_months` (line ");
+    assert_refused(&env, &["import", file.to_str().unwrap()], "invalid type: string \"twelve\"");
+}
+
+#[test]
+fn huge_file_is_refused_without_reading_it() {
+    let env = env_with_a_draft();
+    let path = env.dir.path().join("huge.json");
+    std::fs::File::create(&path).unwrap().set_len(1 << 30).unwrap();
+    assert_refused(&env, &["import", path.to_str().unwrap()], "is 1073741824 bytes; an agreement file is at most");
+}
+
+#[test]
+fn directory_is_refused() {
+    let env = env_with_a_draft();
+    let dir = env.dir.path().join("folder.sla.json");
+    std::fs::create_dir(&dir).unwrap();
+    assert_refused(&env, &["import", dir.to_str().unwrap()], "is a directory, not an agreement file");
+}
+
+#[test]
+fn missing_file_is_refused() {
+    let env = env_with_a_draft();
+    let path = env.dir.path().join("nowhere.json");
+    assert_refused(&env, &["import", path.to_str().unwrap()], "No such file or directory");
+}
+
+#[test]
+fn unreadable_file_is_refused() {
+    let env = env_with_a_draft();
+    let file = env.file("secret.json", template_json(&env));
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads any file, so run the CLI as an unprivileged user when we are root.
+    let is_root = effective_uid() == 0;
+    let args = ["import", file.to_str().unwrap()];
+    let before = env.snapshot();
+    let out = if is_root {
+        std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
+            .args(args)
+            .env("SLA_STUDIO_DATA_DIR", env.data_dir())
+            .output()
+            .expect("setpriv (util-linux) runs the CLI as nobody")
+    } else {
+        env.run(&args)
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("Permission denied") && stderr.contains("secret.json"), "{stderr}");
+    assert!(env.snapshot() == before);
+}
+
+fn effective_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    // The owner of a file we just created is our effective uid.
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    probe.as_file().metadata().unwrap().uid()
+}
+
+#[test]
+fn not_utf8_is_refused() {
+    let env = env_with_a_draft();
+    let file = env.file("latin1.json", b"{\"title\": \"caf\xe9\"}");
+    assert_refused(&env, &["import", file.to_str().unwrap()], "not UTF-8 text");
+}
+
+#[test]
+fn unknown_draft_and_version_are_named() {
+    let env = env_with_a_draft();
+    assert_refused(&env, &["show", "999"], "999");
+    assert_refused(&env, &["show", "1", "--version", "42"], "42");
+    assert_refused(&env, &["history", "999"], "999");
+}
+
+#[test]
+fn bad_arguments_are_refused_by_the_parser() {
+    let env = env_with_a_draft();
+    let before = env.snapshot();
+    for args in [&["show", "abc"][..], &["template", "nope"], &["import"], &["frobnicate"]] {
+        let out = env.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+    assert!(env.snapshot() == before);
+}
+
