@@ -1,0 +1,105 @@
+/**
+ * The window's words in Russian and English. The messages are the same Fluent files the Rust side
+ * compiles in (`common.ftl`), plus the wizard's own (`wizard.ftl`). The interface language is
+ * reactive: switching it re-renders every label without touching what the person typed.
+ */
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { negotiateLanguages } from "@fluent/langneg";
+import enCommon from "../locales/en/common.ftl?raw";
+import enWizard from "../locales/en/wizard.ftl?raw";
+import ruCommon from "../locales/ru/common.ftl?raw";
+import ruWizard from "../locales/ru/wizard.ftl?raw";
+import type { Language } from "./types/ipc";
+
+export const LANGUAGES: readonly Language[] = ["ru", "en"];
+
+/** The Fluent sources of each language, in load order; exported for the completeness test. */
+export const SOURCES: Record<Language, Record<string, string>> = {
+  en: { "common.ftl": enCommon, "wizard.ftl": enWizard },
+  ru: { "common.ftl": ruCommon, "wizard.ftl": ruWizard },
+};
+
+function buildBundle(lang: Language): FluentBundle {
+  // Isolation marks would end up in copied text and in the tests' string comparisons.
+  const bundle = new FluentBundle(lang, { useIsolating: false });
+  for (const [name, text] of Object.entries(SOURCES[lang])) {
+    const errors = bundle.addResource(new FluentResource(text));
+    if (errors.length > 0) console.error(`${lang}/${name}:`, errors);
+  }
+  return bundle;
+}
+
+const bundles: Record<Language, FluentBundle> = { en: buildBundle("en"), ru: buildBundle("ru") };
+
+/** The interface language; components read it through `t`, so a change re-renders them. */
+export const locale = $state<{ current: Language }>({ current: "en" });
+
+export type Args = Record<string, FluentVariable>;
+
+/** A message in a given language, or its id when missing (so a gap shows rather than hides). */
+export function translate(lang: Language, id: string, args?: Args): string {
+  const bundle = bundles[lang];
+  const message = bundle.getMessage(id);
+  if (!message?.value) return id;
+  const errors: Error[] = [];
+  const text = bundle.formatPattern(message.value, args ?? null, errors);
+  if (errors.length > 0) console.warn(`${lang}/${id}:`, errors);
+  return text;
+}
+
+/** A message in the interface language. */
+export function t(id: string, args?: Args): string {
+  return translate(locale.current, id, args);
+}
+
+export function hasMessage(lang: Language, id: string): boolean {
+  return bundles[lang].hasMessage(id);
+}
+
+export function setLocale(lang: Language): void {
+  locale.current = lang;
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+}
+
+/** The interface language the system asks for, when the person has not chosen one yet. */
+export function preferredLanguage(requested: readonly string[]): Language {
+  const [best] = negotiateLanguages([...requested], [...LANGUAGES], { defaultLocale: "en", strategy: "lookup" });
+  return best === "ru" ? "ru" : "en";
+}
+
+function intlLocale(lang: Language = locale.current): string {
+  return lang === "ru" ? "ru-RU" : "en-GB";
+}
+
+/** A calendar date (`YYYY-MM-DD`) as the locale writes it; the date is not shifted by time zones. */
+export function formatDate(iso: string, lang: Language = locale.current, style: "long" | "medium" = "long"): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: style, timeZone: "UTC" }).format(date);
+}
+
+/** A moment (RFC 3339) as a local date and time. */
+export function formatDateTime(iso: string, lang: Language = locale.current): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/** A moment (RFC 3339) as a local time of day, e.g. "14:03". */
+export function formatTime(iso: string, lang: Language = locale.current): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lang), { hour: "2-digit", minute: "2-digit" }).format(date);
+}
+
+export function formatNumber(n: number, lang: Language = locale.current, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(lang), options).format(n);
+}
+
+/** Weekday names, Monday = 1 .. Sunday = 7 as ISO numbers them. */
+export function weekdayName(isoDay: number, lang: Language = locale.current, width: "long" | "short" = "short"): string {
+  // 2024-01-01 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, isoDay));
+  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: width, timeZone: "UTC" }).format(date);
+}

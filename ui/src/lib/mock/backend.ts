@@ -1,0 +1,253 @@
+/**
+ * An in-memory stand-in for the Rust side, used by the unit tests (through `mockIPC`) and by
+ * `npm run dev:mock` to work on the window in a browser. It keeps the commands' contracts (names,
+ * arguments, error shape) but none of the real logic beyond what the window needs to be exercised:
+ * the real checks, library and funnel live in Rust and are exercised by the end-to-end tests.
+ */
+import { mockIPC } from "@tauri-apps/api/mocks";
+import templateEn from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
+import templateRu from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.ru.json";
+import type { Agreement } from "../types/agreement";
+import type { DraftInfo, Finding, FunnelInput, HistoryEntry, Language, LibraryMetric } from "../types/ipc";
+
+interface StoredDraft {
+  info: DraftInfo;
+  agreement: Agreement;
+  history: { entry: HistoryEntry; agreement: Agreement }[];
+}
+
+type Args = Record<string, unknown>;
+
+export class MockBackend {
+  drafts = new Map<number, StoredDraft>();
+  settings = new Map<string, string>();
+  calls: { cmd: string; args: Args }[] = [];
+  /** When set, the next save rejects with this message (to exercise the error state). */
+  failNextSave: string | null = null;
+  private nextId = 1;
+  private clock = Date.parse("2027-01-10T14:03:00Z");
+
+  private now(): string {
+    this.clock += 1000;
+    return new Date(this.clock).toISOString();
+  }
+
+  create(agreement: Agreement, note = "created"): DraftInfo {
+    const id = this.nextId++;
+    const at = this.now();
+    const info: DraftInfo = {
+      id,
+      title: agreement.title,
+      marketing: agreement.parties.marketing.department,
+      sales: agreement.parties.sales.department,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      trashed_at: null,
+    };
+    const copy = structuredClone(agreement);
+    this.drafts.set(id, { info, agreement: copy, history: [{ entry: { version: 1, saved_at: at, title: info.title, note }, agreement: copy }] });
+    return { ...info };
+  }
+
+  private get(id: unknown): StoredDraft {
+    const draft = this.drafts.get(Number(id));
+    if (!draft) throw { kind: "not_found", message: `no draft with id ${String(id)}` };
+    return draft;
+  }
+
+  handle(cmd: string, args: Args = {}): unknown {
+    this.calls.push({ cmd, args: structuredClone(args) });
+    switch (cmd) {
+      case "list_templates":
+        return [
+          { name: "sales-marketing", summary: "Classic two-way SLA" },
+          { name: "blank", summary: "An empty agreement" },
+        ];
+      case "list_drafts": {
+        const q = String(args.query ?? "").toLowerCase();
+        return [...this.drafts.values()]
+          .filter((d) => d.info.trashed_at === null)
+          .filter((d) => !q || JSON.stringify(d.agreement).toLowerCase().includes(q))
+          .sort((a, b) => b.info.updated_at.localeCompare(a.info.updated_at))
+          .map((d) => ({ ...d.info }));
+      }
+      case "list_trash":
+        return [...this.drafts.values()].filter((d) => d.info.trashed_at !== null).map((d) => ({ ...d.info }));
+      case "create_draft": {
+        const language = args.language as Language;
+        const agreement =
+          args.template === "blank" ? blankAgreement(language) : (structuredClone(language === "ru" ? templateRu : templateEn) as Agreement);
+        agreement.id = `mock-${this.nextId}`;
+        const info = this.create(agreement, `created from template ${String(args.template)}`);
+        return { info, agreement: structuredClone(agreement) };
+      }
+      case "open_draft": {
+        const d = this.get(args.id);
+        return { info: { ...d.info }, agreement: structuredClone(d.agreement) };
+      }
+      case "save_draft": {
+        const d = this.get(args.id);
+        if (this.failNextSave) {
+          const message = this.failNextSave;
+          this.failNextSave = null;
+          throw { kind: "store", message };
+        }
+        const agreement = args.agreement as Agreement;
+        if (JSON.stringify(agreement) !== JSON.stringify(d.agreement)) {
+          d.agreement = structuredClone(agreement);
+          d.info.version += 1;
+          d.info.updated_at = this.now();
+          d.info.title = agreement.title;
+          d.info.marketing = agreement.parties.marketing.department;
+          d.info.sales = agreement.parties.sales.department;
+          d.history.push({ entry: { version: d.info.version, saved_at: d.info.updated_at, title: d.info.title, note: "" }, agreement: d.agreement });
+        }
+        return { ...d.info };
+      }
+      case "duplicate_draft": {
+        const d = this.get(args.id);
+        const copy = structuredClone(d.agreement);
+        copy.title = `${copy.title} (2)`;
+        return this.create(copy, `copy of draft ${d.info.id}`);
+      }
+      case "rename_draft": {
+        const d = this.get(args.id);
+        d.agreement.title = String(args.title);
+        d.info.title = String(args.title);
+        d.info.version += 1;
+        d.info.updated_at = this.now();
+        return { ...d.info };
+      }
+      case "trash_draft":
+        this.get(args.id).info.trashed_at = this.now();
+        return null;
+      case "restore_draft":
+        this.get(args.id).info.trashed_at = null;
+        return null;
+      case "empty_trash": {
+        let n = 0;
+        for (const [id, d] of this.drafts) if (d.info.trashed_at !== null) (this.drafts.delete(id), n++);
+        return n;
+      }
+      case "draft_history":
+        return this.get(args.id).history.map((h) => h.entry).reverse();
+      case "restore_version": {
+        const d = this.get(args.id);
+        const old = d.history.find((h) => h.entry.version === Number(args.version));
+        if (!old) throw { kind: "not_found", message: `draft ${String(args.id)} has no version ${String(args.version)}` };
+        return this.handle("save_draft", { id: args.id, agreement: old.agreement });
+      }
+      case "get_setting":
+        return this.settings.get(String(args.key)) ?? null;
+      case "set_setting":
+        this.settings.set(String(args.key), String(args.value));
+        return null;
+      case "check_agreement":
+        return mockChecks(args.agreement as Agreement, args.language as Language);
+      case "metric_library":
+        return mockLibrary(args.language as Language);
+      case "funnel_compute":
+        return mockFunnel(args.input as FunnelInput);
+      case "funnel_apply": {
+        const agreement = structuredClone(args.agreement as Agreement);
+        const result = args.result as { mqls_per_rep_per_month: number };
+        for (const c of agreement.commitments)
+          for (const m of c.metrics) if (m.kind === "volume" && m.flow === "mql") m.target = result.mqls_per_rep_per_month;
+        return agreement;
+      }
+      case "export_pdf":
+        return { path: String(args.path), bytes: 48213, pages: 4 };
+      case "app_info":
+        return { name: "SLA Studio", version: "0.1.0", publisher: "SLA Studio", data_dir: "/tmp/sla-studio" };
+      case "plugin:dialog|save":
+        return "/tmp/agreement.pdf";
+      case "plugin:opener|open_path":
+        return null;
+      default:
+        throw { kind: "unknown_command", message: `the mock does not know ${cmd}` };
+    }
+  }
+}
+
+function blankAgreement(language: Language): Agreement {
+  const ru = language === "ru";
+  return {
+    schema_version: 1,
+    id: "",
+    title: ru ? "Соглашение об уровне сервиса между маркетингом и продажами" : "Service-level agreement between Marketing and Sales",
+    language,
+    parties: {
+      marketing: { department: ru ? "Маркетинг" : "Marketing", head: { name: "", role: "", email: "" } },
+      sales: { department: ru ? "Продажи" : "Sales", head: { name: "", role: "", email: "" } },
+    },
+    term: { effective_date: "2027-02-01", duration_months: 12, renewal: "by_agreement", review_dates: [] },
+    commitments: [],
+    monitoring: { data_collection: "", data_processing: "", reports: [], review_cadence: null, reviewers: [] },
+    deadlines: {
+      basis: "business_hours",
+      calendar: { timezone: ru ? "Europe/Moscow" : "UTC", workdays: [1, 2, 3, 4, 5], day_start: "09:00", day_end: "18:00", holidays: [] },
+      rules: [],
+    },
+    consequences: { escalation: [], remedies: [], adjustments: [] },
+    signatories: [],
+    notes: "",
+  };
+}
+
+function mockChecks(a: Agreement, language: Language): Finding[] {
+  const ru = language === "ru";
+  const out: Finding[] = [];
+  for (const side of ["marketing", "sales"] as const) {
+    if (!a.parties[side].head.name.trim())
+      out.push({
+        id: "party-head-no-name",
+        severity: "error",
+        field: `parties.${side}.head.name`,
+        message: ru ? "Не указан руководитель" : "The head of the department has no name",
+        fix: ru ? "Впишите имя руководителя" : "Enter the head's name",
+      });
+  }
+  a.commitments.forEach((c, ci) =>
+    c.metrics.forEach((m, mi) => {
+      if (m.owner !== c.provider)
+        out.push({
+          id: "metric-owner-not-provider",
+          severity: "warning",
+          field: `commitments[${ci}].metrics[${mi}].owner`,
+          message: ru ? "Метрику контролирует не поставщик услуги" : "The metric is answered for by the side that does not provide the service",
+          fix: ru ? "Сделайте ответственным поставщика" : "Make the provider answerable for it",
+        });
+    }),
+  );
+  if (!a.monitoring.review_cadence)
+    out.push({
+      id: "review-no-cadence",
+      severity: "error",
+      field: "monitoring.review_cadence",
+      message: ru ? "Не указано, как часто проходит разбор" : "How often the figures are reviewed is not agreed",
+      fix: ru ? "Выберите периодичность" : "Choose a cadence",
+    });
+  return out;
+}
+
+function mockLibrary(language: Language): LibraryMetric[] {
+  const template = (language === "ru" ? templateRu : templateEn) as Agreement;
+  return template.commitments.flatMap((c) =>
+    c.metrics.map((metric) => ({ metric, reason: "Recorded by the CRM without effort", source: "HubSpot", provider: c.provider })),
+  );
+}
+
+function mockFunnel(input: FunnelInput) {
+  const customers = Math.ceil(input.revenue_goal / input.average_deal_size);
+  const rate = input.stages.reduce((r, s) => (r * s.conversion_percent) / 100, 1);
+  const mqls = Math.ceil(customers / rate);
+  const perMonth = Math.ceil(mqls / input.months);
+  return { customers, mqls, mqls_per_month: perMonth, mqls_per_rep_per_month: Math.ceil(perMonth / input.reps) };
+}
+
+/** Routes every IPC call of the window to a fresh mock backend and returns it. */
+export function installMockBackend(backend = new MockBackend()): MockBackend {
+  mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Args));
+  return backend;
+}

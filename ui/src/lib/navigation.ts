@@ -1,0 +1,116 @@
+/**
+ * Moving around the window: start-up, opening a draft, changing step, going back to the list.
+ * Where the person is gets remembered in the settings, so the next start brings them back there.
+ */
+import { tick } from "svelte";
+import { SETTINGS, api } from "./api";
+import { focusField, stepForField } from "./fieldpath";
+import { locale, preferredLanguage, setLocale } from "./i18n.svelte";
+import { session } from "./session.svelte";
+import { isStepKey, type StepKey } from "./steps";
+import type { Agreement } from "./types/agreement";
+import type { Draft } from "./types/ipc";
+
+/** Saves whatever the wizard has pending; the wizard installs it while a draft is open. */
+let flushPending: () => Promise<void> = async () => {};
+export function setFlush(flush: () => Promise<void>): void {
+  flushPending = flush;
+}
+export function flush(): Promise<void> {
+  return flushPending();
+}
+
+function remember(key: string, value: string): void {
+  // Losing the remembered step is not worth interrupting anyone for.
+  api.setSetting(key, value).catch((e) => console.warn(`cannot remember ${key}:`, e));
+}
+
+export async function start(): Promise<void> {
+  const [language, lastDraft, lastStep] = await Promise.all([
+    api.getSetting(SETTINGS.uiLanguage).catch(() => null),
+    api.getSetting(SETTINGS.lastDraft).catch(() => null),
+    api.getSetting(SETTINGS.lastStep).catch(() => null),
+  ]);
+  setLocale(language === "ru" || language === "en" ? language : preferredLanguage(navigator.languages ?? [navigator.language]));
+  const id = Number(lastDraft);
+  if (lastDraft && Number.isInteger(id) && id > 0) {
+    try {
+      const draft = await api.openDraft(id);
+      if (draft.info.trashed_at === null) {
+        show(draft, isStepKey(lastStep) ? lastStep : "parties");
+        return;
+      }
+    } catch (e) {
+      console.warn("the last draft cannot be opened:", e);
+    }
+  }
+  session.view = "home";
+}
+
+export function changeLanguage(lang: "en" | "ru"): void {
+  setLocale(lang);
+  remember(SETTINGS.uiLanguage, lang);
+}
+
+/** Fills the fields serde may leave out, so the wizard can bind to every one of them. */
+function complete(a: Agreement): Agreement {
+  a.notes ??= "";
+  a.deadlines.calendar.holidays ??= [];
+  a.consequences.adjustments ??= [];
+  for (const c of a.commitments) c.description ??= "";
+  for (const r of a.monitoring.reports) r.contents ??= "";
+  for (const e of a.consequences.escalation) e.action ??= "";
+  for (const s of a.signatories) s.email ??= "";
+  for (const side of ["marketing", "sales"] as const) a.parties[side].head.email ??= "";
+  return a;
+}
+
+function show(draft: Draft, step: StepKey): void {
+  draft.agreement = complete(draft.agreement);
+  session.draft = draft.info;
+  session.agreement = draft.agreement;
+  session.findings = [];
+  session.findingsCurrent = false;
+  session.step = step;
+  session.view = "wizard";
+  remember(SETTINGS.lastDraft, String(draft.info.id));
+  remember(SETTINGS.lastStep, step);
+}
+
+export async function openDraft(id: number, step: StepKey = "parties"): Promise<void> {
+  await flush();
+  show(await api.openDraft(id), step);
+}
+
+export function openCreated(draft: Draft): void {
+  show(draft, "parties");
+}
+
+export async function goHome(): Promise<void> {
+  await flush();
+  session.view = "home";
+  session.draft = null;
+  session.agreement = null;
+  remember(SETTINGS.lastDraft, "");
+}
+
+export function goToStep(step: StepKey): void {
+  if (session.step === step) return;
+  session.step = step;
+  remember(SETTINGS.lastStep, step);
+}
+
+/** Takes the person to the field a finding points at and puts the caret in it. */
+export async function goToField(path: string): Promise<void> {
+  const step = stepForField(path);
+  if (session.step === step) {
+    await tick();
+    focusField(path);
+    return;
+  }
+  // The wizard focuses it once the step is on screen.
+  session.focusPath = path;
+  goToStep(step);
+}
+
+export { locale };

@@ -1,0 +1,56 @@
+/**
+ * What the window is showing: the drafts list or one draft in the wizard, at which step, how its
+ * saving goes and what the checks found. One instance for the window; components read and write
+ * it directly, and the wizard's fields bind straight into `agreement`.
+ */
+import type { SaveState } from "./autosave";
+import type { StepKey } from "./steps";
+import type { Agreement } from "./types/agreement";
+import type { DraftInfo, Finding } from "./types/ipc";
+
+export interface Session {
+  view: "loading" | "home" | "wizard";
+  draft: DraftInfo | null;
+  agreement: Agreement | null;
+  step: StepKey;
+  save: SaveState;
+  findings: Finding[];
+  /** Whether `findings` were computed for the agreement as it is now. */
+  findingsCurrent: boolean;
+  /** A field to focus once its step is on screen (a finding was clicked). */
+  focusPath: string | null;
+}
+
+export const session = $state<Session>({
+  view: "loading",
+  draft: null,
+  agreement: null,
+  step: "parties",
+  save: { kind: "idle" },
+  findings: [],
+  findingsCurrent: false,
+  focusPath: null,
+});
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: { label: string; run: () => void | Promise<void> };
+  kind?: "info" | "error";
+}
+
+export const toasts = $state<{ list: Toast[] }>({ list: [] });
+let nextToast = 1;
+
+/** Shows a message at the bottom of the window for a while; an action (Undo) can go with it. */
+export function toast(message: string, options: Omit<Toast, "id" | "message"> = {}, ms = 8000): number {
+  const id = nextToast++;
+  toasts.list.push({ id, message, ...options });
+  if (ms > 0) setTimeout(() => dismissToast(id), ms);
+  return id;
+}
+
+export function dismissToast(id: number): void {
+  const i = toasts.list.findIndex((t) => t.id === id);
+  if (i >= 0) toasts.list.splice(i, 1);
+}

@@ -1,0 +1,304 @@
+/* Generated from src-tauri/crates/sla-model/agreement.schema.json by npm run types. Do not edit. */
+
+export type Collection =
+  | {
+      method: "automatic";
+    }
+  | {
+      method: "manual";
+      reason?: string;
+    };
+export type Comparator = "at_least" | "at_most" | "exactly";
+export type Unit = ("count" | "percent" | "minutes" | "hours" | "business_hours" | "days") | "money";
+/**
+ * The period over which a metric is measured and compared with its target.
+ */
+export type Window = "day" | "week" | "month" | "quarter" | "year";
+/**
+ * One of the two departments. Every commitment has a provider and, implicitly, the other side as
+ * its receiver.
+ */
+export type Side = "marketing" | "sales";
+export type AdjustmentKind = "bonus" | "budget";
+/**
+ * What a consequence applies to.
+ */
+export type Scope =
+  | {
+      kind: "agreement";
+    }
+  | {
+      id: string;
+      kind: "commitment";
+    }
+  | {
+      id: string;
+      kind: "metric";
+    };
+export type DeadlineCategory = "lead_tier" | "issue_severity";
+export type DurationUnit = "minutes" | "hours" | "days";
+export type Cadence = "daily" | "weekly" | "biweekly" | "monthly" | "quarterly";
+export type Renewal = "none" | "automatic" | "by_agreement";
+
+/**
+ * A service-level agreement between the marketing and the sales department.
+ */
+export interface Agreement {
+  /**
+   * What each side commits to deliver to the other: marketing to sales and sales to marketing.
+   */
+  commitments: Commitment[];
+  consequences: Consequences;
+  deadlines: Deadlines;
+  /**
+   * A stable identifier printed in the PDF footer (a UUID for agreements made by the app).
+   */
+  id: string;
+  /**
+   * The language the agreement is written in; the PDF is printed in it unless told otherwise.
+   */
+  language: "en" | "ru";
+  monitoring: Monitoring;
+  /**
+   * Free text printed after the consequences: definitions, exclusions, anything else agreed.
+   */
+  notes?: string;
+  parties: Parties;
+  /**
+   * Format version; see [`SCHEMA_VERSION`].
+   */
+  schema_version: number;
+  signatories: Signatory[];
+  term: Term;
+  title: string;
+}
+/**
+ * A service one side provides the other, with the metrics that say whether it was delivered.
+ */
+export interface Commitment {
+  description?: string;
+  /**
+   * Unique within the agreement; metrics, remedies and findings refer to it.
+   */
+  id: string;
+  metrics: Metric[];
+  provider: Side;
+  /**
+   * The type of service, e.g. "Qualified leads" or "Lead follow-up".
+   */
+  service: string;
+}
+export interface Metric {
+  collection: Collection;
+  comparator: Comparator;
+  /**
+   * The system the figure comes from, e.g. "CRM (amoCRM) lead report".
+   */
+  data_source: string;
+  /**
+   * What exactly is counted, so both sides compute the same number.
+   */
+  definition: string;
+  /**
+   * The lead flow the metric is about ("mql", "sql", "rejected"); pairs volume with quality.
+   */
+  flow?: string;
+  /**
+   * Unique within the agreement.
+   */
+  id: string;
+  /**
+   * Whether the metric counts how much, how good, how fast or how reliably.
+   */
+  kind: "volume" | "quality" | "speed" | "reliability";
+  name: string;
+  /**
+   * The department answerable for the figure.
+   */
+  owner: "marketing" | "sales";
+  target: number;
+  unit: Unit;
+  window: Window;
+}
+export interface Consequences {
+  /**
+   * Optional bonus or budget adjustments; many companies leave this empty.
+   */
+  adjustments?: Adjustment[];
+  /**
+   * Who is told, in order, when a commitment is missed.
+   */
+  escalation: EscalationStep[];
+  remedies: Remedy[];
+}
+/**
+ * A bonus or budget adjustment tied to achieved levels, capped as service credits are.
+ */
+export interface Adjustment {
+  /**
+   * Largest total adjustment in one month, percent of the bonus or budget.
+   */
+  cap_per_month_percent: number;
+  /**
+   * Largest total adjustment in one year, percent of the bonus or budget.
+   */
+  cap_per_year_percent: number;
+  id: string;
+  kind: AdjustmentKind;
+  scope: Scope;
+  /**
+   * Achieved level (percent of target) below which each adjustment applies.
+   */
+  tiers: AdjustmentTier[];
+}
+export interface AdjustmentTier {
+  /**
+   * Applies when the achieved level is below this percent of target.
+   */
+  achieved_below_percent: number;
+  /**
+   * The adjustment, in percent of the bonus or budget (negative reduces it).
+   */
+  adjustment_percent: number;
+}
+export interface EscalationStep {
+  action?: string;
+  /**
+   * Days the previous level has to resolve it before this step; 0 for the first step.
+   */
+  after_days: number;
+  /**
+   * Who is told, e.g. "Head of Sales" or "CEO".
+   */
+  escalate_to: string;
+  /**
+   * When this step is taken, e.g. "target missed two weeks running".
+   */
+  trigger: string;
+}
+/**
+ * What happens when a commitment is missed: recycle leads, a joint review, a revised plan.
+ */
+export interface Remedy {
+  action: string;
+  id: string;
+  scope: Scope;
+  /**
+   * The condition that triggers the remedy.
+   */
+  trigger: string;
+}
+export interface Deadlines {
+  /**
+   * Whether deadlines count business hours (per `calendar`) or calendar time.
+   */
+  basis: "business_hours" | "calendar";
+  calendar: BusinessCalendar;
+  rules: DeadlineRule[];
+}
+/**
+ * The working time that business-hour deadlines count.
+ */
+export interface BusinessCalendar {
+  /**
+   * End of the working day, "HH:MM".
+   */
+  day_end: string;
+  /**
+   * Start of the working day, "HH:MM".
+   */
+  day_start: string;
+  holidays?: string[];
+  /**
+   * IANA time zone name, e.g. "Europe/Moscow".
+   */
+  timezone: string;
+  /**
+   * ISO weekday numbers, Monday = 1 .. Sunday = 7.
+   */
+  workdays: number[];
+}
+/**
+ * Response and resolution deadlines for one lead tier or issue severity.
+ */
+export interface DeadlineRule {
+  /**
+   * The tier or severity, e.g. "A (demo request)" or "Critical".
+   */
+  applies_to: string;
+  category: DeadlineCategory;
+  id: string;
+  /**
+   * One of the two departments. Every commitment has a provider and, implicitly, the other side as
+   * its receiver.
+   */
+  owner: "marketing" | "sales";
+  resolution?: Duration | null;
+  response?: Duration | null;
+}
+export interface Duration {
+  unit: DurationUnit;
+  value: number;
+}
+export interface Monitoring {
+  /**
+   * How the data is collected (systems, exports, who enters what).
+   */
+  data_collection: string;
+  /**
+   * How the data is processed before review (deduplication, exclusions, dashboards).
+   */
+  data_processing: string;
+  reports: Report[];
+  /**
+   * How often the heads review the figures together; `None` when not yet agreed.
+   */
+  review_cadence?: Cadence | null;
+  /**
+   * Who takes part in the review.
+   */
+  reviewers: string[];
+}
+export interface Report {
+  contents?: string;
+  frequency: Cadence;
+  name: string;
+  /**
+   * Who prepares the report.
+   */
+  owner: string;
+}
+export interface Parties {
+  marketing: Party;
+  sales: Party;
+}
+export interface Party {
+  /**
+   * The department's name as the company uses it, e.g. "Marketing" or "B2B Sales".
+   */
+  department: string;
+  head: Person;
+}
+export interface Person {
+  email?: string;
+  name: string;
+  role: string;
+}
+/**
+ * A person who signs the agreement; usually the two heads, sometimes a CEO as well.
+ */
+export interface Signatory {
+  email?: string;
+  name: string;
+  role: string;
+  side: Side;
+}
+export interface Term {
+  duration_months: number;
+  effective_date: string;
+  renewal: Renewal;
+  /**
+   * Dates on which both heads review the agreement and its targets.
+   */
+  review_dates: string[];
+}

@@ -1,0 +1,447 @@
+# The wizard window: labels, hints, guidance and the defaults it suggests.
+
+## The window
+
+app-loading = Loading…
+app-skip-to-content = Skip to content
+app-start-failed = SLA Studio could not load your drafts: { $reason }
+draft-untitled = Untitled agreement
+header-nav-label = Where you are
+header-all-agreements = All agreements
+header-ui-language = Interface language
+toast-dismiss = Dismiss
+wizard-cancel = Cancel
+wizard-close = Close
+wizard-remove = Remove
+wizard-optional = optional
+
+## Saving
+
+save-pending = Unsaved changes…
+save-saving = Saving…
+save-saved = Saved · version { $version } · { $time }
+save-failed = Not saved
+save-retry = Retry
+
+## Home: the drafts
+
+home-title = Your agreements
+home-views = Show
+home-drafts = Drafts
+home-trash = Trash ({ $count })
+home-search = Search agreements
+home-search-placeholder = Title, department, person, metric…
+home-empty = No agreements yet. Start one on the left: the template already holds a complete two-way agreement to adapt.
+home-no-matches = No agreement matches this search.
+home-open = Open
+home-duplicate = Duplicate
+home-rename = Rename
+home-new-name = New title
+home-delete = Delete
+home-undo = Undo
+home-moved-to-trash = “{ $title }” moved to the trash.
+home-version = version { $version }
+home-updated = updated { $when }
+home-trash-intro = Deleted agreements stay here until you empty the trash.
+home-trash-empty = The trash is empty.
+home-trashed = deleted { $when }
+home-restore = Restore
+home-empty-trash = Empty trash
+home-empty-trash-confirm = { $count ->
+    [one] Delete { $count } agreement for good? This cannot be undone.
+   *[other] Delete { $count } agreements for good? This cannot be undone.
+}
+home-empty-trash-yes = Delete for good
+home-new-title = New agreement
+home-new-intro = Start from the example and change what differs in your company, or start from a blank page.
+home-template = Start from
+home-agreement-language = Language of the agreement
+home-agreement-language-hint = The language the agreement and its PDF are written in. The interface language is switched at the top right.
+home-create = Create agreement
+template-sales-marketing = Sales and marketing SLA (example)
+template-sales-marketing-summary = A complete two-way agreement: lead volume and quality from marketing, fast follow-up and feedback from sales.
+template-blank = Blank agreement
+template-blank-summary = Only the two departments filled in; the wizard suggests defaults as you go.
+
+## Steps
+
+wizard-steps = Steps of the agreement
+wizard-step-nav = Previous and next step
+wizard-step-of = Step { $n } of { $total }
+wizard-findings-count = { $count ->
+    [one] { $count } finding
+   *[other] { $count } findings
+}
+step-status-complete = Complete
+step-status-incomplete = To fill in
+step-status-attention = Needs attention
+step-parties = Parties and service
+step-parties-intro = Who agrees with whom, what each department provides the other, and for how long.
+step-performance = Performance levels
+step-performance-intro = How each service is measured: a few metrics per direction, each with a target that is reliable and fast enough.
+step-monitoring = Monitoring and reporting
+step-monitoring-intro = Where the figures come from, how they are processed, and who looks at them together and how often.
+step-deadlines = Deadlines
+step-deadlines-intro = How fast leads are contacted and problems are fixed, counted in business hours or calendar time.
+step-consequences = Consequences
+step-consequences-intro = What happens when a commitment is missed: who is told, what is done, and any bonus or budget adjustment.
+step-review = Review
+step-review-intro = The whole agreement on one page, and everything worth fixing before it is signed.
+step-signoff = Sign-off and export
+step-signoff-intro = Who signs for each side, the PDF to sign, and the hand-over to signing.
+
+## Guidance
+
+guidance-title = How to write this part
+guidance-example = Example
+guidance-defaults = Good defaults
+guidance-parties-advice =
+    An SLA states the service one side delivers to the other, how it is measured and how it is controlled. Inside a company it works the same way as with a customer.
+    It runs both ways: marketing commits to sales (how many leads, of what quality) and sales commits to marketing (how fast and how persistently it follows up, and feedback on rejected leads).
+    Name real people: the two heads answer for the agreement and sign it.
+    Agree the review dates now, so that targets get revisited rather than forgotten.
+guidance-parties-example = Marketing provides “Marketing-qualified leads”; Sales provides “Lead follow-up and feedback”. Term: 12 months from 1 January, reviewed every quarter.
+guidance-parties-defaults = A 12-month term starting on the first of next month, renewed by agreement, with a review at the end of each quarter.
+guidance-performance-advice =
+    Motivate the right behaviour: decide the behaviour you want first, then ask how you would game this metric in the other side's place. Does gaming it still give the result you want?
+    Only what the provider controls: a metric must reflect what the department providing the service can influence.
+    Easy to collect: ideally the CRM records it automatically. When in doubt, prefer the easy-to-collect one.
+    Quality, not quantity: too many metrics produce data nobody analyses; too few miss something important. Two to four per direction is usual.
+    Set the right targets: reasonable and achievable. Pair every volume metric with a quality metric on the same lead flow.
+guidance-performance-example = HubSpot's model: 100 MQLs a month per mid-market rep, about 50 connects, 30 discovery calls, 15 demos, 5 customers. Firms that contacted a lead within an hour were about 7 times as likely to qualify it (HBR, 2011).
+guidance-performance-defaults = New metrics are measured monthly, recorded automatically by the CRM and answered for by the providing side. Use the funnel calculator to set the MQL target from the revenue goal.
+guidance-monitoring-advice =
+    Say where each figure comes from and how it is processed before review (duplicates, test leads, exclusions), so both sides compute the same number.
+    Monitor daily, review regularly: a shared dashboard for every day and a joint review at a fixed cadence.
+    Name who takes part in the review; an agreement nobody reviews stops working within a quarter.
+guidance-monitoring-example = Figures come from the CRM; revenue operations removes duplicates and publishes a daily dashboard. Both heads and the revenue operations lead review it monthly.
+guidance-monitoring-defaults = A daily dashboard, a monthly review pack and a monthly joint review of both heads.
+guidance-deadlines-advice =
+    Set response and resolution times by lead tier: hot leads (demo or price requests) need a much faster first contact than the rest.
+    Speed matters: the average first response in one study was 42 hours, and 23% of leads were never contacted at all.
+    Say whether deadlines count business hours or calendar time, and whose working week and time zone apply.
+    Problems raised by either side (broken lead routing, a form that loses data) need their own deadlines too.
+guidance-deadlines-example = Tier A (demo or price request): first contact within 1 business hour, decision within 3 days. Broken lead routing: acknowledged in 2 hours, fixed within a day.
+guidance-deadlines-defaults = Business hours, Monday to Friday, 09:00 to 18:00 in the company's time zone.
+guidance-consequences-advice =
+    Departments do not invoice each other: the usual consequences are an escalation ladder (the other head, then the CEO), recycling or reassigning leads, a joint review and a revised plan.
+    Tie each remedy to the metric or commitment it answers, so everybody knows what triggers it.
+    Bonus or budget adjustments are optional. If you use them, set tiers of achieved level and cap them per month and per year, as service credits are capped.
+guidance-consequences-example = A lead not contacted within its deadline is reassigned to another rep. Volume below target for the month: marketing presents a revised campaign plan at the monthly review.
+guidance-consequences-defaults = Escalate first to the other department's head, then after 14 days to the CEO.
+guidance-review-advice =
+    Read the agreement as the other side will: is every figure defined so that both sides compute the same number?
+    Errors must be fixed before export; warnings point at likely trouble; notes are worth knowing.
+    Click a finding to go straight to the field that fixes it.
+guidance-review-example = “Time to first contact” answered for by marketing is flagged: sales makes the calls, so only sales controls it.
+guidance-review-defaults = The checks run as you type and again whenever the draft is saved.
+guidance-signoff-advice =
+    Each side signs the agreement: usually the two heads, sometimes the CEO as well.
+    Export the PDF in the language of the agreement and send it to the signatories.
+    A visible signature shows who signed; a digital signature proves the file was not changed after signing.
+guidance-signoff-example = Anna Petrova, Head of Marketing, and Igor Smirnov, Head of Sales, sign for their departments.
+guidance-signoff-defaults = One signatory per side, taken from the heads named in step 1.
+
+## Step 1: parties and service
+
+parties-agreement = The agreement
+parties-title = Title
+parties-department = Department name
+parties-department-hint = As your company calls it, e.g. “B2B Sales”.
+parties-head-name = Full name
+parties-head-role = Position
+parties-head-role-placeholder-marketing = Head of Marketing
+parties-head-role-placeholder-sales = Head of Sales
+parties-head-email = E-mail
+parties-services = What each side provides
+parties-services-intro = Each service is a commitment one department makes to the other. Add at least one in each direction.
+parties-service-direction = { $from } → { $to }
+parties-provider = Provided by
+parties-service = Service
+parties-service-placeholder-marketing = Marketing-qualified leads
+parties-service-placeholder-sales = Lead follow-up and feedback
+parties-service-description = What exactly is delivered
+parties-add-service-marketing = Service marketing provides
+parties-add-service-sales = Service sales provides
+parties-term = Term and reviews
+parties-effective-date = Effective from
+parties-duration = Duration
+parties-months = months
+parties-renewal = Renewal
+parties-review-dates = Review dates
+parties-review-dates-hint = The dates on which both heads review the agreement and its targets.
+parties-review-date = Review date
+parties-add-review-date = Add a review date
+
+## Step 2: performance levels
+
+performance-no-services = Add the services each side provides first: the metrics measure them.
+performance-go-services = Go to services
+performance-no-metrics = No metrics yet. Add one from the library or write your own.
+performance-too-many = More than five metrics for one service: too many produce data nobody analyses. Keep the ones that matter most.
+performance-from-library = Add from the metric library
+performance-write-own = Write a metric from scratch
+metric-unnamed = New metric
+metric-name = Metric
+metric-kind = What it measures
+metric-kind-hint = Reliability and speed of response are the heart of a service level.
+metric-definition = Definition
+metric-definition-hint = What exactly is counted, so both sides compute the same number.
+metric-comparator = Must be
+metric-target = Target
+metric-unit = Unit
+metric-window = Measured per
+metric-data-source = Data source
+metric-data-source-hint = The system and report the figure comes from.
+metric-flow = Lead flow
+metric-flow-hint = mql, sql, rejected… pairs volume with quality on one flow.
+metric-collection = How it is collected
+metric-collection-hint = Prefer metrics a system records without anyone's effort.
+metric-manual-reason = Why no system records it
+metric-owner = Answerable
+metric-owner-hint = Usually the side that provides the service: only it controls the figure.
+metric-remove = Remove metric
+metric-target-summary = { $sign } { $target } { $unit } { $window }
+library-title = Metric library: { $side }
+library-add = Add
+library-added = Added
+library-empty = The library has no metrics for this side.
+library-failed = The metric library is not available: { $reason }
+library-source = Source: { $source }
+funnel-title = Funnel calculator: MQLs needed per rep
+funnel-intro = Work back from the revenue goal: how many customers that takes, how many leads the funnel needs for that, and how many each rep should get a month.
+funnel-revenue-goal = Revenue goal
+funnel-deal-size = Average deal size
+funnel-reps = Sales reps
+funnel-months = Over months
+funnel-stages = Conversion between stages
+funnel-stage-connect = MQL → connect
+funnel-stage-discovery = Connect → discovery call
+funnel-stage-demo = Discovery → demo
+funnel-stage-won = Demo → customer
+funnel-compute = Calculate
+funnel-result = { $customers } customers need about { $mqls } MQLs a month: { $perRep } per rep.
+funnel-apply = Set the MQL target to { $perRep } per rep
+funnel-applied = The MQL volume target now holds this figure.
+
+kind-volume = How much (volume)
+kind-quality = How good (quality)
+kind-speed = How fast (speed)
+kind-reliability = How reliably (reliability)
+unit-count = Count
+unit-percent = Percent
+unit-minutes = Minutes
+unit-hours = Hours
+unit-business-hours = Business hours
+unit-days = Days
+unit-money = Money
+unit-short-count = { "" }
+unit-short-percent = %
+unit-short-minutes = min
+unit-short-hours = h
+unit-short-business-hours = business h
+unit-short-days = days
+unit-short-money = money
+comparator-at-least = At least
+comparator-at-most = At most
+comparator-exactly = Exactly
+window-day = Day
+window-week = Week
+window-month = Month
+window-quarter = Quarter
+window-year = Year
+window-per-day = per day
+window-per-week = per week
+window-per-month = per month
+window-per-quarter = per quarter
+window-per-year = per year
+collection-automatic = Automatically, by a system
+collection-manual = By hand
+
+## Step 3: monitoring and reporting
+
+monitoring-data = Data
+monitoring-suggest = Suggest wording
+monitoring-collection = How the data is collected
+monitoring-collection-hint = Systems, exports, who enters what.
+monitoring-processing = How the data is processed
+monitoring-processing-hint = Deduplication, exclusions, dashboards.
+monitoring-reports = Reports
+monitoring-reports-intro = What is prepared, by whom and how often.
+monitoring-report-name = Report
+monitoring-report-owner = Prepared by
+monitoring-report-frequency = How often
+monitoring-report-contents = Contents
+monitoring-add-report = Add a report
+monitoring-review = Joint review
+monitoring-cadence = How often the heads review the figures
+monitoring-cadence-hint = Monthly suits most teams; weekly while the agreement is new.
+monitoring-reviewers = Who takes part
+monitoring-reviewers-hint = Roles or names.
+monitoring-reviewer = Participant
+monitoring-reviewer-placeholder = Head of Sales
+monitoring-add-reviewer = Add a participant
+cadence-daily = Daily
+cadence-weekly = Weekly
+cadence-biweekly = Every two weeks
+cadence-monthly = Monthly
+cadence-quarterly = Quarterly
+cadence-not-agreed = Not agreed yet
+
+## Step 4: deadlines
+
+deadlines-time = How time is counted
+deadlines-basis = Deadlines count
+basis-business-hours = Business hours
+basis-business-hours-hint = Only working time by the calendar below; a lead at 17:30 on Friday is due on Monday morning.
+basis-calendar = Calendar time
+basis-calendar-hint = Round the clock, every day.
+deadlines-calendar = Business calendar
+deadlines-timezone = Time zone
+deadlines-day-start = Working day starts
+deadlines-day-end = Working day ends
+deadlines-workdays = Working days
+deadlines-holidays = Holidays
+deadlines-holidays-hint = Days off besides the weekend.
+deadlines-holiday = Holiday
+deadlines-add-holiday = Add a holiday
+deadlines-rules = Response and resolution times
+deadlines-rules-intro = By lead tier (how fast sales makes first contact and decides) or by issue severity (how fast a problem is acknowledged and fixed).
+deadlines-category = Applies to
+deadlines-applies-tier = Lead tier
+deadlines-applies-severity = Issue severity
+deadlines-tier-placeholder = Tier A: demo or price request
+deadlines-severity-placeholder = Broken lead routing
+deadlines-owner = Who must act
+deadlines-first-contact = First contact within
+deadlines-decision = Decision within
+deadlines-response = Response within
+deadlines-resolution = Resolution within
+deadlines-add-rule = Add a deadline
+deadline-unit = Unit
+deadline-empty-hint = Leave empty for none.
+category-lead-tier = A lead tier
+category-issue-severity = An issue severity
+duration-unit-minutes = minutes
+duration-unit-hours = hours
+duration-unit-days = days
+
+## Step 5: consequences
+
+consequences-escalation = Escalation ladder
+consequences-escalation-intro = Who is told, in order, when a commitment is missed.
+consequences-level = Level { $n }
+consequences-trigger = When
+consequences-trigger-placeholder = A metric misses its target two weeks running
+consequences-escalate-to = Escalate to
+consequences-after-days = After
+consequences-days = days
+consequences-action = What they do
+consequences-add-level = Add a level
+consequences-remedies = Remedies
+consequences-remedies-intro = What is done when a commitment is missed: recycle or reassign leads, a joint review, a revised plan.
+consequences-scope = Applies to
+consequences-remedy-action = What is done
+consequences-add-remedy = Add a remedy
+consequences-adjustments = Bonus or budget adjustments
+consequences-adjustments-intro = Many companies leave this out. If you use it, tie it to achieved levels and cap it.
+consequences-adjustment-kind = Adjusts
+consequences-tiers = Tiers
+consequences-tier = Tier
+consequences-tier-below = When achieved level is below
+consequences-tier-adjustment = Adjustment
+consequences-add-tier = Add a tier
+consequences-cap-month = Cap per month
+consequences-cap-year = Cap per year
+consequences-add-adjustment = Add an adjustment
+consequences-notes = Other terms
+consequences-notes-label = Definitions, exclusions, anything else agreed
+consequences-notes-hint = Printed after the consequences.
+adjustment-kind-bonus = Bonus
+adjustment-kind-budget = Budget
+scope-agreement = The whole agreement
+scope-commitment = Service: { $name }
+scope-metric = Metric: { $name }
+
+## Step 6: review
+
+review-findings = What to fix
+review-check-again = Check again
+review-no-findings = Nothing to fix: the agreement follows every rule the checks know.
+review-count-error = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+review-count-warning = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+review-count-info = { $count ->
+    [one] { $count } note
+   *[other] { $count } notes
+}
+severity-error = Error
+severity-warning = Warning
+severity-info = Note
+review-go-to = Fix in “{ $step }”
+review-between = Between { $marketing } and { $sales }
+review-term = from { $start } for { $months } months
+review-business-hours = Business hours: { $days }, { $start }–{ $end } ({ $zone }).
+review-after-days = after { $days } days
+review-tier = below { $below }%: { $change }%
+review-caps = capped at { $month }% a month and { $year }% a year
+renewal-none = Ends with its term
+renewal-automatic = Renewed automatically unless either head objects
+renewal-by-agreement = Renewed when both heads sign a renewal
+
+## Step 7: sign-off and export
+
+signoff-signatories = Signatories
+signoff-signatories-intro = One per side at least; add the CEO if the company wants.
+signoff-from-heads = Fill in from the heads
+signoff-side = Signs for
+signoff-add = Signatory for { $side }
+signoff-export = Export to PDF
+signoff-export-intro = The PDF is the document the signatories read and sign. The latest saved version is exported.
+signoff-has-errors = { $count ->
+    [one] The checks found { $count } error; the export refuses an agreement with errors. See Review.
+   *[other] The checks found { $count } errors; the export refuses an agreement with errors. See Review.
+}
+signoff-pdf-language = PDF language
+signoff-export-button = Export PDF…
+signoff-exporting = Exporting…
+signoff-pdf-filter = PDF document
+signoff-exported = Saved { $path }: { $pages } pages, { $size } KB.
+signoff-open-failed = The PDF was saved but could not be opened: { $reason }
+signing-title = Signing
+signing-step-export = Export the PDF.
+signing-step-send = Send it to every signatory.
+signing-step-sign = Each signs it: a visible signature and a digital one.
+signing-later = Signing inside SLA Studio comes in a later version. Until then, sign the exported PDF as your company usually does.
+
+## Lists and fields
+
+list-item = Item
+list-numbered = { $label } { $n }
+list-remove-numbered = Remove { $label } { $n }
+list-removed = Removed “{ $what }”.
+list-move-up = Move level { $n } up
+list-move-down = Move level { $n } down
+field-not-a-number = Enter a number, e.g. 12 or 0.5.
+field-number-required = Enter a number.
+field-whole-number = Enter a whole number.
+field-number-min = Enter { $min } or more.
+field-number-max = Enter { $max } or less.
+field-date-invalid = Enter a full date.
+
+## Defaults written into the agreement, in its own language
+
+default-service-marketing = Marketing-qualified leads
+default-service-sales = Lead follow-up and feedback
+default-data-source = CRM report
+default-report-name = SLA dashboard
+default-report-owner = Revenue operations
+default-escalate-head = Head of the other department
+default-escalate-ceo = CEO
+default-data-collection = All figures come from the CRM: lead status history and activity log. Nobody enters figures by hand.
+default-data-processing = Revenue operations removes duplicates and test leads, then publishes a shared dashboard refreshed daily.

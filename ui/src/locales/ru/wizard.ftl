@@ -1,0 +1,453 @@
+# Окно мастера: подписи, подсказки, советы и значения по умолчанию.
+
+## Окно
+
+app-loading = Загрузка…
+app-skip-to-content = Перейти к содержимому
+app-start-failed = SLA Studio не удалось загрузить черновики: { $reason }
+draft-untitled = Соглашение без названия
+header-nav-label = Где вы находитесь
+header-all-agreements = Все соглашения
+header-ui-language = Язык интерфейса
+toast-dismiss = Закрыть
+wizard-cancel = Отмена
+wizard-close = Закрыть
+wizard-remove = Удалить
+wizard-optional = необязательно
+
+## Сохранение
+
+save-pending = Есть несохранённые изменения…
+save-saving = Сохранение…
+save-saved = Сохранено · версия { $version } · { $time }
+save-failed = Не сохранено
+save-retry = Повторить
+
+## Главная: черновики
+
+home-title = Ваши соглашения
+home-views = Показать
+home-drafts = Черновики
+home-trash = Корзина ({ $count })
+home-search = Поиск по соглашениям
+home-search-placeholder = Название, отдел, человек, метрика…
+home-empty = Соглашений пока нет. Создайте первое слева: в шаблоне уже есть полное двустороннее соглашение, которое остаётся подогнать под вашу компанию.
+home-no-matches = Ни одно соглашение не подходит под запрос.
+home-open = Открыть
+home-duplicate = Копировать
+home-rename = Переименовать
+home-new-name = Новое название
+home-delete = Удалить
+home-undo = Отменить
+home-moved-to-trash = «{ $title }» перемещено в корзину.
+home-version = версия { $version }
+home-updated = изменено { $when }
+home-trash-intro = Удалённые соглашения хранятся здесь, пока вы не очистите корзину.
+home-trash-empty = Корзина пуста.
+home-trashed = удалено { $when }
+home-restore = Восстановить
+home-empty-trash = Очистить корзину
+home-empty-trash-confirm = { $count ->
+    [one] Удалить { $count } соглашение навсегда? Это нельзя отменить.
+    [few] Удалить { $count } соглашения навсегда? Это нельзя отменить.
+   *[many] Удалить { $count } соглашений навсегда? Это нельзя отменить.
+}
+home-empty-trash-yes = Удалить навсегда
+home-new-title = Новое соглашение
+home-new-intro = Начните с примера и измените то, что у вас устроено иначе, или начните с чистого листа.
+home-template = Основа
+home-agreement-language = Язык соглашения
+home-agreement-language-hint = На этом языке пишутся соглашение и его PDF. Язык интерфейса переключается справа вверху.
+home-create = Создать соглашение
+template-sales-marketing = SLA продаж и маркетинга (пример)
+template-sales-marketing-summary = Полное двустороннее соглашение: объём и качество лидов от маркетинга, быстрая обработка и обратная связь от продаж.
+template-blank = Пустое соглашение
+template-blank-summary = Заполнены только два отдела; мастер подскажет значения по ходу дела.
+
+## Шаги
+
+wizard-steps = Шаги соглашения
+wizard-step-nav = Предыдущий и следующий шаг
+wizard-step-of = Шаг { $n } из { $total }
+wizard-findings-count = { $count ->
+    [one] { $count } замечание
+    [few] { $count } замечания
+   *[many] { $count } замечаний
+}
+step-status-complete = Готово
+step-status-incomplete = Заполнить
+step-status-attention = Требует внимания
+step-parties = Стороны и услуги
+step-parties-intro = Кто с кем договаривается, что каждый отдел даёт другому и на какой срок.
+step-performance = Уровень услуг
+step-performance-intro = Как измеряется каждая услуга: несколько метрик на направление, у каждой цель по надёжности и скорости реакции.
+step-monitoring = Мониторинг и отчётность
+step-monitoring-intro = Откуда берутся цифры, как они обрабатываются, кто и как часто разбирает их вместе.
+step-deadlines = Сроки
+step-deadlines-intro = Как быстро обрабатываются лиды и устраняются проблемы — в рабочих часах или в календарном времени.
+step-consequences = Последствия
+step-consequences-intro = Что происходит при невыполнении обязательства: кого извещают, что делают, корректировки премии или бюджета.
+step-review = Проверка
+step-review-intro = Всё соглашение на одной странице и всё, что стоит исправить до подписания.
+step-signoff = Подписание и экспорт
+step-signoff-intro = Кто подписывает за каждую сторону, PDF для подписи и передача на подписание.
+
+## Советы
+
+guidance-title = Как написать эту часть
+guidance-example = Пример
+guidance-defaults = Разумные значения
+guidance-parties-advice =
+    SLA фиксирует, какую услугу одна сторона оказывает другой, как её измеряют и как контролируют. Внутри компании это работает так же, как с клиентом.
+    Соглашение двустороннее: маркетинг обязуется перед продажами (сколько лидов и какого качества), а продажи — перед маркетингом (как быстро и настойчиво обрабатывают лиды и объясняют, почему отклонили).
+    Назовите конкретных людей: руководители двух отделов отвечают за соглашение и подписывают его.
+    Договоритесь о датах пересмотра сразу — тогда цели будут пересматривать, а не забудут.
+guidance-parties-example = Маркетинг оказывает услугу «Маркетинговые лиды (MQL)», продажи — «Обработка лидов и обратная связь». Срок: 12 месяцев с 1 января, пересмотр раз в квартал.
+guidance-parties-defaults = Срок 12 месяцев с первого числа следующего месяца, продление по согласию сторон, пересмотр в конце каждого квартала.
+guidance-performance-advice =
+    Мотивируйте правильное поведение: сначала решите, какого поведения вы хотите, затем встаньте на место другой стороны — как бы вы «обыграли» эту метрику? Даст ли это всё равно нужный результат?
+    Только то, что контролирует исполнитель: метрика должна зависеть от отдела, который оказывает услугу.
+    Легко собирать: в идеале CRM записывает её сама. Если сомневаетесь, выбирайте ту, которую проще собрать.
+    Качество, а не количество: из-за избытка метрик появляются данные, которые никто не анализирует; при недостатке упускается важное. Обычно хватает двух–четырёх на направление.
+    Ставьте правильные цели: разумные и достижимые. К каждой метрике объёма добавьте метрику качества того же потока лидов.
+guidance-performance-example = Модель HubSpot: 100 MQL в месяц на менеджера среднего сегмента, около 50 дозвонов, 30 квалификационных звонков, 15 демонстраций, 5 клиентов. Компании, связавшиеся с лидом в течение часа, квалифицировали его примерно в 7 раз чаще (HBR, 2011).
+guidance-performance-defaults = Новые метрики измеряются помесячно, записываются CRM автоматически, отвечает за них сторона-исполнитель. Цель по MQL поможет рассчитать воронка из плана выручки.
+guidance-monitoring-advice =
+    Укажите, откуда берётся каждая цифра и как её обрабатывают до разбора (дубли, тестовые лиды, исключения), чтобы обе стороны получали одно и то же число.
+    Отслеживайте ежедневно, разбирайте регулярно: общий дашборд на каждый день и совместный разбор с постоянной периодичностью.
+    Назовите участников разбора: соглашение, которое никто не разбирает, перестаёт работать за квартал.
+guidance-monitoring-example = Цифры берутся из CRM; отдел RevOps убирает дубли и публикует ежедневный дашборд. Оба руководителя и руководитель RevOps разбирают его раз в месяц.
+guidance-monitoring-defaults = Ежедневный дашборд, ежемесячный отчёт и ежемесячный совместный разбор двух руководителей.
+guidance-deadlines-advice =
+    Задайте сроки реакции и решения по категориям лидов: горячим (запрос демо или цены) нужен гораздо более быстрый первый контакт, чем остальным.
+    Скорость решает: в одном исследовании первый ответ в среднем занимал 42 часа, а с 23% лидов не связались вовсе.
+    Укажите, считаются ли сроки в рабочих часах или в календарном времени, и чья рабочая неделя и часовой пояс действуют.
+    Проблемам, о которых сообщает любая сторона (сломалась маршрутизация лидов, форма теряет данные), тоже нужны сроки.
+guidance-deadlines-example = Категория A (запрос демо или цены): первый контакт в течение 1 рабочего часа, решение за 3 дня. Сломанная маршрутизация лидов: реакция за 2 часа, исправление за день.
+guidance-deadlines-defaults = Рабочие часы с понедельника по пятницу, с 09:00 до 18:00 по часовому поясу компании.
+guidance-consequences-advice =
+    Отделы не выставляют друг другу счета: обычные последствия — лестница эскалации (руководитель другого отдела, затем генеральный директор), возврат или переназначение лидов, совместный разбор и пересмотренный план.
+    Привяжите каждую меру к метрике или обязательству, на которое она отвечает, чтобы все знали, что её запускает.
+    Корректировки премии или бюджета необязательны. Если они нужны, задайте уровни выполнения и ограничьте их сверху за месяц и за год.
+guidance-consequences-example = Лид, с которым не связались в срок, передаётся другому менеджеру. Объём ниже цели за месяц — маркетинг представляет пересмотренный план кампаний на ежемесячном разборе.
+guidance-consequences-defaults = Сначала эскалация руководителю другого отдела, через 14 дней — генеральному директору.
+guidance-review-advice =
+    Прочитайте соглашение глазами другой стороны: каждая ли цифра определена так, что обе стороны посчитают одно и то же?
+    Ошибки нужно исправить до экспорта; предупреждения указывают на вероятные проблемы; заметки полезно знать.
+    Нажмите на замечание, чтобы перейти прямо к полю, которое его исправляет.
+guidance-review-example = Метрика «Время до первого контакта», за которую отвечает маркетинг, отмечается: звонят продажи, значит, только они её контролируют.
+guidance-review-defaults = Проверка идёт, пока вы печатаете, и повторяется при каждом сохранении черновика.
+guidance-signoff-advice =
+    Каждая сторона подписывает соглашение: обычно два руководителя, иногда ещё и генеральный директор.
+    Выгрузите PDF на языке соглашения и отправьте подписантам.
+    Видимая подпись показывает, кто подписал; электронная подпись доказывает, что файл не меняли после подписания.
+guidance-signoff-example = Анна Петрова, директор по маркетингу, и Игорь Смирнов, директор по продажам, подписывают за свои отделы.
+guidance-signoff-defaults = По одному подписанту на сторону — руководители, указанные на шаге 1.
+
+## Шаг 1: стороны и услуги
+
+parties-agreement = Соглашение
+parties-title = Название
+parties-department = Название отдела
+parties-department-hint = Как его называют в компании, например «Отдел корпоративных продаж».
+parties-head-name = ФИО
+parties-head-role = Должность
+parties-head-role-placeholder-marketing = Директор по маркетингу
+parties-head-role-placeholder-sales = Директор по продажам
+parties-head-email = Эл. почта
+parties-services = Что каждая сторона предоставляет
+parties-services-intro = Каждая услуга — обязательство одного отдела перед другим. Добавьте хотя бы одну в каждом направлении.
+parties-service-direction = { $from } → { $to }
+parties-provider = Кто оказывает
+parties-service = Услуга
+parties-service-placeholder-marketing = Маркетинговые лиды (MQL)
+parties-service-placeholder-sales = Обработка лидов и обратная связь
+parties-service-description = Что именно предоставляется
+parties-add-service-marketing = Услуга маркетинга
+parties-add-service-sales = Услуга продаж
+parties-term = Срок и пересмотр
+parties-effective-date = Действует с
+parties-duration = Срок действия
+parties-months = мес.
+parties-renewal = Продление
+parties-review-dates = Даты пересмотра
+parties-review-dates-hint = В эти дни оба руководителя пересматривают соглашение и его цели.
+parties-review-date = Дата пересмотра
+parties-add-review-date = Добавить дату пересмотра
+
+## Шаг 2: уровень услуг
+
+performance-no-services = Сначала добавьте услуги сторон: метрики измеряют именно их.
+performance-go-services = К услугам
+performance-no-metrics = Метрик пока нет. Добавьте из библиотеки или напишите свою.
+performance-too-many = Больше пяти метрик на одну услугу: из-за избытка метрик появляются данные, которые никто не анализирует. Оставьте самые важные.
+performance-from-library = Добавить из библиотеки метрик
+performance-write-own = Написать метрику самостоятельно
+metric-unnamed = Новая метрика
+metric-name = Метрика
+metric-kind = Что измеряет
+metric-kind-hint = Надёжность и скорость реакции — главное в уровне услуги.
+metric-definition = Определение
+metric-definition-hint = Что именно считается, чтобы обе стороны получали одно и то же число.
+metric-comparator = Должно быть
+metric-target = Цель
+metric-unit = Единица
+metric-window = Период измерения
+metric-data-source = Источник данных
+metric-data-source-hint = Система и отчёт, из которых берётся цифра.
+metric-flow = Поток лидов
+metric-flow-hint = mql, sql, rejected… связывает объём и качество одного потока.
+metric-collection = Как собирается
+metric-collection-hint = Лучше метрики, которые система записывает без чьих-либо усилий.
+metric-manual-reason = Почему её не записывает система
+metric-owner = Ответственный
+metric-owner-hint = Обычно сторона, оказывающая услугу: только она контролирует эту цифру.
+metric-remove = Удалить метрику
+metric-target-summary = { $sign } { $target } { $unit } { $window }
+library-title = Библиотека метрик: { $side }
+library-add = Добавить
+library-added = Добавлена
+library-empty = В библиотеке нет метрик для этой стороны.
+library-failed = Библиотека метрик недоступна: { $reason }
+library-source = Источник: { $source }
+funnel-title = Калькулятор воронки: сколько MQL нужно на менеджера
+funnel-intro = Идём от плана выручки: сколько для него нужно клиентов, сколько лидов для этого нужно воронке и сколько лидов в месяц должен получать каждый менеджер.
+funnel-revenue-goal = План выручки
+funnel-deal-size = Средний чек
+funnel-reps = Менеджеров по продажам
+funnel-months = За месяцев
+funnel-stages = Конверсия между этапами
+funnel-stage-connect = MQL → дозвон
+funnel-stage-discovery = Дозвон → квалификация
+funnel-stage-demo = Квалификация → демо
+funnel-stage-won = Демо → клиент
+funnel-compute = Рассчитать
+funnel-result = Для { $customers } клиентов нужно около { $mqls } MQL в месяц: { $perRep } на менеджера.
+funnel-apply = Записать цель по MQL: { $perRep } на менеджера
+funnel-applied = Цель метрики объёма MQL теперь равна этому числу.
+
+kind-volume = Сколько (объём)
+kind-quality = Насколько хорошо (качество)
+kind-speed = Как быстро (скорость)
+kind-reliability = Насколько надёжно (надёжность)
+unit-count = Штуки
+unit-percent = Проценты
+unit-minutes = Минуты
+unit-hours = Часы
+unit-business-hours = Рабочие часы
+unit-days = Дни
+unit-money = Деньги
+unit-short-count = { "" }
+unit-short-percent = %
+unit-short-minutes = мин
+unit-short-hours = ч
+unit-short-business-hours = раб. ч
+unit-short-days = дн.
+unit-short-money = ден. ед.
+comparator-at-least = Не меньше
+comparator-at-most = Не больше
+comparator-exactly = Ровно
+window-day = День
+window-week = Неделя
+window-month = Месяц
+window-quarter = Квартал
+window-year = Год
+window-per-day = в день
+window-per-week = в неделю
+window-per-month = в месяц
+window-per-quarter = в квартал
+window-per-year = в год
+collection-automatic = Автоматически, системой
+collection-manual = Вручную
+
+## Шаг 3: мониторинг и отчётность
+
+monitoring-data = Данные
+monitoring-suggest = Предложить текст
+monitoring-collection = Как собираются данные
+monitoring-collection-hint = Системы, выгрузки, кто что вносит.
+monitoring-processing = Как обрабатываются данные
+monitoring-processing-hint = Удаление дублей, исключения, дашборды.
+monitoring-reports = Отчёты
+monitoring-reports-intro = Что готовится, кем и как часто.
+monitoring-report-name = Отчёт
+monitoring-report-owner = Кто готовит
+monitoring-report-frequency = Как часто
+monitoring-report-contents = Содержание
+monitoring-add-report = Добавить отчёт
+monitoring-review = Совместный разбор
+monitoring-cadence = Как часто руководители разбирают цифры
+monitoring-cadence-hint = Большинству команд подходит раз в месяц; пока соглашение новое — раз в неделю.
+monitoring-reviewers = Кто участвует
+monitoring-reviewers-hint = Должности или имена.
+monitoring-reviewer = Участник
+monitoring-reviewer-placeholder = Директор по продажам
+monitoring-add-reviewer = Добавить участника
+cadence-daily = Ежедневно
+cadence-weekly = Еженедельно
+cadence-biweekly = Раз в две недели
+cadence-monthly = Ежемесячно
+cadence-quarterly = Ежеквартально
+cadence-not-agreed = Пока не согласовано
+
+## Шаг 4: сроки
+
+deadlines-time = Как считается время
+deadlines-basis = Сроки считаются
+basis-business-hours = В рабочих часах
+basis-business-hours-hint = Только рабочее время по календарю ниже: лид, пришедший в пятницу в 17:30, обрабатывается в понедельник утром.
+basis-calendar = В календарном времени
+basis-calendar-hint = Круглосуточно, без выходных.
+deadlines-calendar = Рабочий календарь
+deadlines-timezone = Часовой пояс
+deadlines-day-start = Начало рабочего дня
+deadlines-day-end = Конец рабочего дня
+deadlines-workdays = Рабочие дни
+deadlines-holidays = Праздники
+deadlines-holidays-hint = Нерабочие дни помимо выходных.
+deadlines-holiday = Праздник
+deadlines-add-holiday = Добавить праздник
+deadlines-rules = Сроки реакции и решения
+deadlines-rules-intro = По категории лида (как быстро продажи связываются и принимают решение) или по серьёзности проблемы (как быстро её признают и устраняют).
+deadlines-category = Относится к
+deadlines-applies-tier = Категория лида
+deadlines-applies-severity = Серьёзность проблемы
+deadlines-tier-placeholder = Категория A: запрос демо или цены
+deadlines-severity-placeholder = Сломалась маршрутизация лидов
+deadlines-owner = Кто должен действовать
+deadlines-first-contact = Первый контакт в течение
+deadlines-decision = Решение в течение
+deadlines-response = Реакция в течение
+deadlines-resolution = Решение в течение
+deadlines-add-rule = Добавить срок
+deadline-unit = Единица
+deadline-empty-hint = Оставьте пустым, если срока нет.
+category-lead-tier = Категория лида
+category-issue-severity = Серьёзность проблемы
+duration-unit-minutes = минуты
+duration-unit-hours = часы
+duration-unit-days = дни
+
+## Шаг 5: последствия
+
+consequences-escalation = Лестница эскалации
+consequences-escalation-intro = Кого и в каком порядке извещают, когда обязательство не выполнено.
+consequences-level = Уровень { $n }
+consequences-trigger = Когда
+consequences-trigger-placeholder = Метрика не достигает цели две недели подряд
+consequences-escalate-to = Кому эскалировать
+consequences-after-days = Через
+consequences-days = дн.
+consequences-action = Что делают
+consequences-add-level = Добавить уровень
+consequences-remedies = Меры
+consequences-remedies-intro = Что делается, если обязательство не выполнено: возврат или переназначение лидов, совместный разбор, пересмотренный план.
+consequences-scope = Относится к
+consequences-remedy-action = Что делается
+consequences-add-remedy = Добавить меру
+consequences-adjustments = Корректировки премии или бюджета
+consequences-adjustments-intro = Многие компании обходятся без них. Если они нужны, привяжите их к уровню выполнения и ограничьте сверху.
+consequences-adjustment-kind = Корректирует
+consequences-tiers = Уровни
+consequences-tier = Уровень
+consequences-tier-below = Если выполнение ниже
+consequences-tier-adjustment = Корректировка
+consequences-add-tier = Добавить уровень
+consequences-cap-month = Не более за месяц
+consequences-cap-year = Не более за год
+consequences-add-adjustment = Добавить корректировку
+consequences-notes = Прочие условия
+consequences-notes-label = Определения, исключения, всё остальное, о чём договорились
+consequences-notes-hint = Печатается после последствий.
+adjustment-kind-bonus = Премия
+adjustment-kind-budget = Бюджет
+scope-agreement = Всё соглашение
+scope-commitment = Услуга: { $name }
+scope-metric = Метрика: { $name }
+
+## Шаг 6: проверка
+
+review-findings = Что исправить
+review-check-again = Проверить снова
+review-no-findings = Исправлять нечего: соглашение соответствует всем известным проверкам правилам.
+review-count-error = { $count ->
+    [one] { $count } ошибка
+    [few] { $count } ошибки
+   *[many] { $count } ошибок
+}
+review-count-warning = { $count ->
+    [one] { $count } предупреждение
+    [few] { $count } предупреждения
+   *[many] { $count } предупреждений
+}
+review-count-info = { $count ->
+    [one] { $count } заметка
+    [few] { $count } заметки
+   *[many] { $count } заметок
+}
+severity-error = Ошибка
+severity-warning = Предупреждение
+severity-info = Заметка
+review-go-to = Исправить в шаге «{ $step }»
+review-between = Между отделами «{ $marketing }» и «{ $sales }»
+review-term = с { $start } на { $months } мес.
+review-business-hours = Рабочие часы: { $days }, { $start }–{ $end } ({ $zone }).
+review-after-days = через { $days } дн.
+review-tier = ниже { $below }%: { $change }%
+review-caps = не более { $month }% в месяц и { $year }% в год
+renewal-none = Заканчивается со сроком
+renewal-automatic = Продлевается автоматически, если ни один руководитель не возразит
+renewal-by-agreement = Продлевается, когда оба руководителя подпишут продление
+
+## Шаг 7: подписание и экспорт
+
+signoff-signatories = Подписанты
+signoff-signatories-intro = Минимум по одному от каждой стороны; при желании добавьте генерального директора.
+signoff-from-heads = Заполнить по руководителям
+signoff-side = Подписывает за
+signoff-add = Подписант за «{ $side }»
+signoff-export = Экспорт в PDF
+signoff-export-intro = PDF — документ, который подписанты читают и подписывают. Выгружается последняя сохранённая версия.
+signoff-has-errors = { $count ->
+    [one] Проверка нашла { $count } ошибку; соглашение с ошибками не экспортируется. См. шаг «Проверка».
+    [few] Проверка нашла { $count } ошибки; соглашение с ошибками не экспортируется. См. шаг «Проверка».
+   *[many] Проверка нашла { $count } ошибок; соглашение с ошибками не экспортируется. См. шаг «Проверка».
+}
+signoff-pdf-language = Язык PDF
+signoff-export-button = Экспортировать PDF…
+signoff-exporting = Экспорт…
+signoff-pdf-filter = Документ PDF
+signoff-exported = Сохранено { $path }: страниц — { $pages }, { $size } КБ.
+signoff-open-failed = PDF сохранён, но открыть его не удалось: { $reason }
+signing-title = Подписание
+signing-step-export = Экспортируйте PDF.
+signing-step-send = Отправьте его каждому подписанту.
+signing-step-sign = Каждый подписывает: видимая подпись и электронная.
+signing-later = Подписание внутри SLA Studio появится в следующей версии. А пока подпишите выгруженный PDF так, как это принято в вашей компании.
+
+## Списки и поля
+
+list-item = Элемент
+list-numbered = { $label } { $n }
+list-remove-numbered = Удалить: { $label } { $n }
+list-removed = Удалено: «{ $what }».
+list-move-up = Поднять уровень { $n }
+list-move-down = Опустить уровень { $n }
+field-not-a-number = Введите число, например 12 или 0,5.
+field-number-required = Введите число.
+field-whole-number = Введите целое число.
+field-number-min = Введите не меньше { $min }.
+field-number-max = Введите не больше { $max }.
+field-date-invalid = Введите полную дату.
+
+## Значения по умолчанию, которые пишутся в соглашение на его языке
+
+default-service-marketing = Маркетинговые лиды (MQL)
+default-service-sales = Обработка лидов и обратная связь
+default-data-source = Отчёт CRM
+default-report-name = Дашборд SLA
+default-report-owner = Отдел RevOps
+default-escalate-head = Руководитель другого отдела
+default-escalate-ceo = Генеральный директор
+default-data-collection = Все цифры берутся из CRM: история статусов лидов и журнал активностей. Вручную цифры никто не вносит.
+default-data-processing = Отдел RevOps удаляет дубли и тестовые лиды и публикует общий дашборд, который обновляется ежедневно.
