@@ -1,1 +1,17 @@
+//! Drafts kept on this machine, in one SQLite file shared by the app and the command line.
+//!
+//! Every save is one transaction that appends a version; history is never rewritten, so any earlier
+//! version can be brought back and a crash at any moment leaves the last completed save intact.
+//! Deleted drafts go to a trash first and are removed for good only when the trash is emptied.
 
+mod error;
+mod location;
+mod records;
+mod schema;
+mod store;
+
+pub use error::StoreError;
+pub use location::{DATABASE_FILE_NAME, DATA_DIR_ENV};
+pub use records::{Draft, DraftId, DraftInfo, VersionInfo};
+pub use schema::SCHEMA_VERSION;
+pub use store::Store;

@@ -1,0 +1,146 @@
+//! The database layout and its migrations. `PRAGMA user_version` holds the schema version; each
+//! migration runs in one transaction, so a crash mid-migration leaves the previous version whole.
+//! Migrations are only ever appended: an existing step is never edited once released.
+
+use std::path::Path;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::sqlite;
+use crate::StoreError;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `PRAGMA application_id` of a drafts database ("SLAS"), telling it apart from other SQLite files.
+const APPLICATION_ID: i64 = 0x534C_4153;
+
+/// Waits this long for another process's write to finish before reporting the database busy.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Schema 1: drafts, their versions, and the UI's settings.
+const V1: &str = "
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL,
+    marketing TEXT NOT NULL,
+    sales TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    latest_version INTEGER NOT NULL
+);
+CREATE TABLE versions (
+    draft_id INTEGER NOT NULL REFERENCES drafts(id),
+    version INTEGER NOT NULL,
+    saved_at TEXT NOT NULL,
+    title TEXT NOT NULL,
+    note TEXT NOT NULL,
+    agreement_json TEXT NOT NULL,
+    PRIMARY KEY (draft_id, version)
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+";
+
+type Step = fn(&Transaction, &Path) -> Result<(), StoreError>;
+
+/// `MIGRATIONS[n]` brings a database from schema `n` to `n + 1`.
+const MIGRATIONS: [Step; SCHEMA_VERSION as usize] = [to_v1];
+
+fn to_v1(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
+    tx.execute_batch(V1)
+        .map_err(|e| sqlite(path, "creating the drafts tables", e))?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(|e| sqlite(path, "marking the file as a drafts database", e))
+}
+
+/// Checks that the file is a drafts database this build can read, sets the connection up for
+/// durable saves, and migrates it to [`SCHEMA_VERSION`]. A file this build must not touch (not
+/// SQLite, another program's, or from a newer build) is refused before anything is written.
+pub(crate) fn prepare(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| sqlite(path, "setting the busy timeout", e))?;
+    let reading = |e| sqlite(path, "reading the database header", e);
+    let found: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(reading)?;
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(reading)?;
+    if application_id != APPLICATION_ID {
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(reading)?;
+        if found != 0 || application_id != 0 || objects != 0 {
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    if found < 0 {
+        return Err(StoreError::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    if found > i64::from(SCHEMA_VERSION) {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+
+    // WAL lets the window read while the command line writes, and never rewrites the database in
+    // place during a transaction. synchronous=FULL syncs the log at every commit, so a save that
+    // returned survives a power cut too, not only a crash of the program.
+    // Where a file system cannot share memory for WAL, SQLite keeps its rollback journal, which
+    // is as durable; the mode it reports is therefore not checked.
+    conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get::<_, String>(0))
+        .map_err(|e| sqlite(path, "switching to write-ahead logging", e))?;
+    let configure = |e| sqlite(path, "configuring the connection", e);
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(configure)?;
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(configure)?;
+    if cfg!(target_os = "macos") {
+        // macOS fsync() leaves data in the drive's cache; F_FULLFSYNC is what makes it durable.
+        conn.pragma_update(None, "fullfsync", true)
+            .map_err(configure)?;
+    }
+    migrate(conn, path)
+}
+
+fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    loop {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sqlite(path, "starting a schema migration", e))?;
+        // Read again inside the write lock: another process may have migrated meanwhile.
+        let current: i64 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| sqlite(path, "reading the schema version", e))?;
+        if current < 0 {
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        if current > i64::from(SCHEMA_VERSION) {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: current,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if current == i64::from(SCHEMA_VERSION) {
+            return Ok(());
+        }
+        let next = current + 1;
+        let doing = format!("migrating the drafts database to schema {next}");
+        MIGRATIONS[current as usize](&tx, path)?;
+        tx.pragma_update(None, "user_version", next)
+            .map_err(|e| sqlite(path, doing.clone(), e))?;
+        tx.commit().map_err(|e| sqlite(path, doing, e))?;
+    }
+}
