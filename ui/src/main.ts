@@ -7,7 +7,16 @@ async function boot() {
   // build drops this branch entirely.
   if (import.meta.env.MODE === "mock") {
     const { installMockBackend } = await import("./lib/mock/backend");
-    installMockBackend();
+    const backend = installMockBackend();
+    // `?draft=ru&step=performance&ui=ru` opens the example agreement at that step.
+    const params = new URLSearchParams(location.search);
+    const lang = params.get("draft");
+    if (lang === "ru" || lang === "en") {
+      const draft = backend.handle("create_draft", { template: "sales-marketing", language: lang }) as { info: { id: number } };
+      backend.settings.set("ui.last_draft_id", String(draft.info.id));
+      backend.settings.set("ui.last_step", params.get("step") ?? "parties");
+    }
+    if (params.get("ui")) backend.settings.set("ui.language", params.get("ui")!);
   }
   mount(App, { target: document.getElementById("app")! });
 }

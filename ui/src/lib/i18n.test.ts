@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SOURCES, formatDate, formatNumber, hasMessage, locale, setLocale, t, translate } from "./i18n.svelte";
+import { STEPS } from "./steps";
+
+const ids = (source: string) =>
+  source
+    .split("\n")
+    .map((line) => /^([a-z][a-z0-9-]*)\s*=/.exec(line)?.[1])
+    .filter((id): id is string => !!id);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(svelte|ts)$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+describe("messages", () => {
+  it("define the same ids in Russian and English, in every file", () => {
+    for (const file of Object.keys(SOURCES.en)) {
+      expect(ids(SOURCES.ru[file]).sort(), file).toEqual(ids(SOURCES.en[file]).sort());
+    }
+  });
+
+  it("cover every message id the window uses, in both languages", () => {
+    const root = join(__dirname, "..");
+    const used = new Set<string>();
+    for (const file of sourceFiles(root)) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/\b(?:t|translate)\((?:[^,()]+,\s*)?"([a-z][a-z0-9-]*)"/g)) used.add(m[1]);
+    }
+    // Ids built at run time, spelled out.
+    for (const step of STEPS) {
+      for (const suffix of ["", "-intro"]) used.add(`step-${step}${suffix}`);
+      for (const part of ["advice", "example", "defaults"]) used.add(`guidance-${step}-${part}`);
+    }
+    const families: Record<string, string[]> = {
+      "step-status": ["complete", "incomplete", "attention"],
+      side: ["marketing", "sales"],
+      kind: ["volume", "quality", "speed", "reliability"],
+      unit: ["count", "percent", "minutes", "hours", "business-hours", "days", "money"],
+      "unit-short": ["count", "percent", "minutes", "hours", "business-hours", "days", "money"],
+      comparator: ["at-least", "at-most", "exactly"],
+      window: ["day", "week", "month", "quarter", "year"],
+      "window-per": ["day", "week", "month", "quarter", "year"],
+      cadence: ["daily", "weekly", "biweekly", "monthly", "quarterly"],
+      renewal: ["none", "automatic", "by-agreement"],
+      category: ["lead-tier", "issue-severity"],
+      "duration-unit": ["minutes", "hours", "days"],
+      "adjustment-kind": ["bonus", "budget"],
+      collection: ["automatic", "manual"],
+      severity: ["error", "warning", "info"],
+      "review-count": ["error", "warning", "info"],
+      "funnel-stage": ["connect", "discovery", "demo", "won"],
+      "parties-head-role-placeholder": ["marketing", "sales"],
+      "parties-service-placeholder": ["marketing", "sales"],
+      template: ["sales-marketing", "blank", "sales-marketing-summary", "blank-summary"],
+    };
+    for (const [prefix, values] of Object.entries(families)) for (const v of values) used.add(`${prefix}-${v}`);
+    const missing = [...used].filter((id) => !hasMessage("en", id) || !hasMessage("ru", id));
+    expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(250);
+  });
+
+  it("follow Russian plural rules", () => {
+    const n = (count: number) => translate("ru", "review-count-error", { count });
+    expect([n(1), n(3), n(5), n(21), n(11)]).toEqual(["1 ошибка", "3 ошибки", "5 ошибок", "21 ошибка", "11 ошибок"]);
+    expect(translate("en", "review-count-error", { count: 1 })).toBe("1 error");
+  });
+
+  it("switch language at once and format dates and numbers for it", () => {
+    setLocale("ru");
+    expect(locale.current).toBe("ru");
+    expect(t("step-performance")).toBe("Уровень услуг");
+    expect(formatDate("2027-03-31")).toBe("31 марта 2027 г.");
+    expect(formatNumber(12000000.5)).toMatch(/^12\s000\s000,5$/);
+    expect(document.documentElement.lang).toBe("ru");
+    setLocale("en");
+    expect(t("step-performance")).toBe("Performance levels");
+    expect(formatDate("2027-03-31")).toBe("31 March 2027");
+    expect(formatNumber(12000000.5)).toBe("12,000,000.5");
+  });
+
+  it("show a missing message as its id rather than nothing", () => {
+    expect(t("no-such-message")).toBe("no-such-message");
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The window as a whole against the in-memory backend: opening a draft, typing, autosave, the
+ * language switch, findings that lead to their field, and text that stays text.
+ */
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { tick } from "svelte";
+import { beforeEach, describe, expect, it } from "vitest";
+import App from "../App.svelte";
+import { setLocale } from "../lib/i18n.svelte";
+import { MockBackend, installMockBackend } from "../lib/mock/backend";
+import { session } from "../lib/session.svelte";
+
+let backend: MockBackend;
+
+async function openExample(step = "parties", ui = "en") {
+  backend = installMockBackend();
+  const draft = backend.handle("create_draft", { template: "sales-marketing", language: "en" }) as { info: { id: number } };
+  backend.settings.set("ui.last_draft_id", String(draft.info.id));
+  backend.settings.set("ui.last_step", step);
+  backend.settings.set("ui.language", ui);
+  render(App);
+  await screen.findByRole("heading", { level: 1 });
+  return draft.info.id;
+}
+
+function input(id: string): HTMLInputElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`no element #${id}`);
+  return el as HTMLInputElement;
+}
+
+async function type(el: HTMLInputElement | HTMLTextAreaElement, text: string) {
+  el.focus();
+  for (const ch of text) {
+    el.value += ch;
+    await fireEvent.input(el);
+  }
+}
+
+const saves = () => backend.calls.filter((c) => c.cmd === "save_draft");
+
+beforeEach(() => {
+  setLocale("en");
+  session.view = "loading";
+});
+
+describe("the wizard window", () => {
+  it("comes back to the draft and the step it was closed on", async () => {
+    await openExample("deadlines");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Deadlines");
+    expect(input("f-deadlines-calendar-timezone").value).toBe("Europe/Moscow");
+  });
+
+  it("saves once after typing stops, keeps the same input element, and shows the version", async () => {
+    const id = await openExample();
+    const name = input("f-parties-marketing-head-name");
+    await type(name, " Jr");
+    expect(saves()).toHaveLength(0);
+    await waitFor(() => expect(saves()).toHaveLength(1), { timeout: 2000 });
+    expect((saves()[0].args.agreement as { parties: { marketing: { head: { name: string } } } }).parties.marketing.head.name).toBe(
+      "Anna Petrova Jr",
+    );
+    expect(saves()[0].args.id).toBe(id);
+    // The very same element: re-rendering it would lose the caret and the undo history.
+    expect(input("f-parties-marketing-head-name")).toBe(name);
+    expect(document.activeElement).toBe(name);
+    await waitFor(() => expect(screen.getByText(/Saved · version 2 ·/)).toBeTruthy());
+  });
+
+  it("shows a failed save and saves again on retry", async () => {
+    await openExample();
+    backend.failNextSave = "database is locked";
+    await type(input("f-title"), "!");
+    await waitFor(() => expect(screen.getByText("Not saved")).toBeTruthy(), { timeout: 2000 });
+    await fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(screen.getByText(/Saved · version 2/)).toBeTruthy());
+    expect(backend.drafts.get(1)!.agreement.title.endsWith("!")).toBe(true);
+  });
+
+  it("switches the interface language without touching what was typed", async () => {
+    await openExample();
+    const title = input("f-title");
+    await type(title, " (draft)");
+    await fireEvent.click(screen.getByRole("button", { name: "Русский" }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Стороны и услуги");
+    expect(screen.getByLabelText(/Название\*?$/)).toBe(title);
+    expect(title.value).toBe("Service-level agreement between Marketing and Sales (draft)");
+    expect(document.documentElement.lang).toBe("ru");
+    await waitFor(() => expect(backend.settings.get("ui.language")).toBe("ru"));
+    await fireEvent.click(screen.getByRole("button", { name: "English" }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Parties and service");
+  });
+
+  it("links every finding to the field that fixes it", async () => {
+    await openExample("review");
+    session.agreement!.parties.sales.head.name = "";
+    session.agreement!.monitoring.review_cadence = null;
+    await waitFor(() => expect(screen.getAllByRole("button", { name: /Fix in/ })).toHaveLength(2), { timeout: 3000 });
+    await fireEvent.click(screen.getAllByRole("button", { name: /Fix in/ })[0]);
+    await tick();
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-parties-sales-head-name"));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Parties and service");
+
+    await fireEvent.click(document.getElementById("step-link-review")!);
+    await fireEvent.click(await screen.findByRole("button", { name: "Fix in “Monitoring and reporting”" }));
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-monitoring-review_cadence"));
+  });
+
+  it("marks the steps complete or not in the step bar", async () => {
+    await openExample();
+    const bar = screen.getByRole("navigation", { name: "Steps of the agreement" });
+    expect(bar.querySelectorAll(".step-link.complete")).toHaveLength(7);
+    session.agreement!.monitoring.reports = [];
+    await tick();
+    expect(document.getElementById("step-link-monitoring")!.className).toContain("incomplete");
+    expect(document.getElementById("step-link-monitoring")!.textContent).toContain("To fill in");
+  });
+
+  it("shows markup typed into a field as text everywhere", async () => {
+    await openExample();
+    const markup = `<img src=x onerror="window.__pwned=1"><b>bold</b>`;
+    await type(input("f-parties-marketing-department"), markup);
+    await type(input("f-title"), markup);
+    await fireEvent.click(document.getElementById("step-link-review")!);
+    await screen.findByRole("heading", { name: "Review" });
+    expect(document.querySelectorAll("img")).toHaveLength(0);
+    expect(document.querySelectorAll("main b")).toHaveLength(0);
+    expect(document.body.textContent).toContain(`Marketing${markup}`);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe("the drafts list", () => {
+  it("deletes with undo, restores from the trash and creates from a template", async () => {
+    backend = installMockBackend();
+    backend.handle("create_draft", { template: "sales-marketing", language: "en" });
+    render(App);
+    const open = await screen.findByRole("button", { name: "Service-level agreement between Marketing and Sales" });
+    expect(open).toBeTruthy();
+    await fireEvent.click(screen.getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(screen.getByText(/moved to the trash/)).toBeTruthy());
+    expect(screen.getByRole("button", { name: "Trash (1)" })).toBeTruthy();
+    await fireEvent.click(screen.getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Trash (0)" })).toBeTruthy());
+    expect(backend.calls.map((c) => c.cmd)).toContain("restore_draft");
+
+    await fireEvent.click(screen.getByLabelText("Blank agreement", { exact: false }));
+    await fireEvent.click(screen.getByLabelText("English"));
+    await fireEvent.click(screen.getByRole("button", { name: "Create agreement" }));
+    await screen.findByRole("heading", { name: "Parties and service" });
+    expect(backend.calls.find((c) => c.cmd === "create_draft" && c.args.template === "blank")?.args.language).toBe("en");
+    expect(backend.settings.get("ui.last_draft_id")).toBe("2");
+  });
+});
