@@ -1,0 +1,761 @@
+//! The page composer: places headings, paragraphs and tables top to bottom on A4 pages, breaks
+//! pages (repeating table headers, splitting tall rows), and afterwards adds what every page
+//! carries: the running header, the draft mark and the footer with "page X of Y".
+
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb,
+    TextItem, TextMatrix,
+};
+
+use crate::fonts::{face, Face};
+use crate::wrap::{wrap, WrappedLine};
+
+const MM: f32 = 72.0 / 25.4;
+pub const PAGE_WIDTH: f32 = 210.0 * MM;
+pub const PAGE_HEIGHT: f32 = 297.0 * MM;
+pub const MARGIN_LEFT: f32 = 25.0 * MM;
+pub const MARGIN_RIGHT: f32 = 18.0 * MM;
+pub const MARGIN_TOP: f32 = 22.0 * MM;
+pub const MARGIN_BOTTOM: f32 = 24.0 * MM;
+pub const CONTENT_LEFT: f32 = MARGIN_LEFT;
+pub const CONTENT_RIGHT: f32 = PAGE_WIDTH - MARGIN_RIGHT;
+pub const CONTENT_WIDTH: f32 = CONTENT_RIGHT - CONTENT_LEFT;
+const CONTENT_TOP: f32 = PAGE_HEIGHT - MARGIN_TOP;
+const CONTENT_BOTTOM: f32 = MARGIN_BOTTOM;
+
+/// Colours, all dark enough to print and photocopy.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tone {
+    Ink,
+    Muted,
+    Alert,
+    Watermark,
+}
+
+impl Tone {
+    fn color(self) -> Color {
+        match self {
+            Tone::Ink => Color::Greyscale(Greyscale::new(0.07, None)),
+            Tone::Muted => Color::Greyscale(Greyscale::new(0.36, None)),
+            Tone::Alert => Color::Rgb(Rgb::new(0.70, 0.09, 0.09, None)),
+            Tone::Watermark => Color::Rgb(Rgb::new(0.96, 0.86, 0.86, None)),
+        }
+    }
+}
+
+/// A face, size, line height and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    pub face: Face,
+    pub size: f32,
+    pub leading: f32,
+    pub tone: Tone,
+}
+
+impl Style {
+    pub const fn new(face: Face, size: f32, leading: f32) -> Style {
+        Style {
+            face,
+            size,
+            leading,
+            tone: Tone::Ink,
+        }
+    }
+    pub const fn muted(self) -> Style {
+        Style {
+            tone: Tone::Muted,
+            ..self
+        }
+    }
+    pub const fn bold(self) -> Style {
+        let face = match self.face {
+            Face::Serif | Face::SerifBold => Face::SerifBold,
+            Face::Sans | Face::SansBold => Face::SansBold,
+        };
+        Style { face, ..self }
+    }
+}
+
+pub const BODY: Style = Style::new(Face::Serif, 9.5, 13.6);
+pub const CELL: Style = Style::new(Face::Sans, 8.0, 10.6);
+pub const CELL_SMALL: Style = Style::new(Face::Sans, 7.0, 9.2).muted();
+pub const HEAD_CELL: Style = Style::new(Face::SansBold, 7.6, 10.0);
+pub const LABEL: Style = Style::new(Face::Sans, 8.0, 13.6).muted();
+pub const H1: Style = Style::new(Face::SansBold, 11.5, 15.0);
+pub const H2: Style = Style::new(Face::SansBold, 9.5, 13.0);
+pub const TITLE: Style = Style::new(Face::SerifBold, 17.0, 21.5);
+const RUNNING: Style = Style::new(Face::Sans, 7.0, 9.0).muted();
+const FOOTER: Style = Style::new(Face::Sans, 6.5, 8.4).muted();
+
+/// Text of one style in a table cell; a cell stacks several.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub parts: Vec<(Style, String)>,
+}
+
+impl Cell {
+    pub fn new(style: Style, text: impl Into<String>) -> Cell {
+        Cell {
+            parts: vec![(style, text.into())],
+        }
+    }
+    pub fn and(mut self, style: Style, text: impl Into<String>) -> Cell {
+        self.parts.push((style, text.into()));
+        self
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// Ruled grid with a shaded header row, repeated on every page the table continues on.
+    Grid,
+    /// Label and value rows separated by hairlines: parties, term, calendar.
+    Fields,
+}
+
+pub struct Table {
+    pub kind: TableKind,
+    /// Column widths as fractions of the text width.
+    pub widths: Vec<f32>,
+    pub header: Option<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A line of a laid-out cell.
+#[derive(Debug, Clone)]
+struct CellLine {
+    style: Style,
+    text: String,
+    /// Extra space above the line (between the parts of a cell).
+    gap: f32,
+}
+
+impl CellLine {
+    fn height(&self) -> f32 {
+        self.gap + self.style.leading
+    }
+}
+
+/// A bookmark: a numbered heading and where it is.
+#[derive(Debug, Clone)]
+pub struct OutlineEntry {
+    pub level: u8,
+    pub title: String,
+    pub page: usize,
+    pub top: f32,
+}
+
+/// Where a signatory's blank signature area is.
+#[derive(Debug, Clone, Copy)]
+pub struct SignatureArea {
+    pub page: usize,
+    /// Lower-left x, lower-left y, upper-right x, upper-right y, in points.
+    pub rect: [f32; 4],
+}
+
+/// What every page carries besides its content.
+pub struct PageDecor {
+    pub running_title: String,
+    pub draft_mark: Option<String>,
+    pub draft_banner: Option<String>,
+    pub footer_left: Vec<String>,
+    /// Formats "page X of Y".
+    pub page_label: Box<dyn Fn(usize, usize) -> String>,
+}
+
+pub struct Composer {
+    fonts: [FontId; 4],
+    pages: Vec<Vec<Op>>,
+    ops: Vec<Op>,
+    y: f32,
+    pub outline: Vec<OutlineEntry>,
+    pub signature_areas: Vec<SignatureArea>,
+}
+
+const CELL_PAD_X: f32 = 4.0;
+const CELL_PAD_Y: f32 = 3.2;
+const FIELD_PAD_Y: f32 = 2.2;
+const PART_GAP: f32 = 1.8;
+
+impl Composer {
+    pub fn new(fonts: [FontId; 4]) -> Composer {
+        Composer {
+            fonts,
+            pages: Vec::new(),
+            ops: Vec::new(),
+            y: CONTENT_TOP,
+            outline: Vec::new(),
+            signature_areas: Vec::new(),
+        }
+    }
+
+    pub fn page_index(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    pub fn space_left(&self) -> f32 {
+        self.y - CONTENT_BOTTOM
+    }
+
+    pub fn at_page_top(&self) -> bool {
+        self.y >= CONTENT_TOP - 0.01
+    }
+
+    pub fn page_break(&mut self) {
+        self.pages.push(std::mem::take(&mut self.ops));
+        self.y = CONTENT_TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    pub fn ensure(&mut self, height: f32) {
+        if self.space_left() < height && !self.at_page_top() {
+            self.page_break();
+        }
+    }
+
+    /// Vertical space; dropped at the top of a page.
+    pub fn gap(&mut self, height: f32) {
+        if self.at_page_top() {
+            return;
+        }
+        if self.space_left() <= height {
+            self.page_break();
+        } else {
+            self.y -= height;
+        }
+    }
+
+    // ---- drawing primitives ----
+
+    /// Draws one line of text that was already wrapped (and so made printable) for `style`.
+    pub fn show(&mut self, x: f32, baseline: f32, style: Style, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.ops
+            .extend(text_ops(&self.fonts, x, baseline, style, text));
+    }
+
+    pub fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32, grey: f32) {
+        self.ops.push(Op::SetFillColor {
+            col: Color::Greyscale(Greyscale::new(grey, None)),
+        });
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(y),
+                width: Pt(width),
+                height: Pt(height),
+                mode: Some(PaintMode::Fill),
+                winding_order: None,
+            },
+        });
+    }
+
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), thickness: f32, grey: f32) {
+        self.ops.extend(line_ops(from, to, thickness, grey));
+    }
+
+    /// Baseline of a line of `style` whose line box starts at `top`: the glyphs sit centred in
+    /// the line height.
+    pub fn baseline(style: Style, top: f32) -> f32 {
+        let f = face(style.face);
+        let glyph_height = (f.ascent + f.descent) * style.size;
+        top - (style.leading - glyph_height) / 2.0 - f.ascent * style.size
+    }
+
+    pub fn wrap(style: Style, text: &str, width: f32) -> Vec<WrappedLine> {
+        wrap(face(style.face), style.size, text, width)
+    }
+
+    pub fn stroke_rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        thickness: f32,
+        grey: f32,
+    ) {
+        self.ops.push(Op::SetOutlineColor {
+            col: Color::Greyscale(Greyscale::new(grey, None)),
+        });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(y),
+                width: Pt(width),
+                height: Pt(height),
+                mode: Some(PaintMode::Stroke),
+                winding_order: None,
+            },
+        });
+    }
+
+    /// Moves the cursor down by `height` without any page-break check; the caller has ensured
+    /// the space.
+    pub fn advance(&mut self, height: f32) {
+        self.y -= height;
+    }
+
+    /// A full-width rule at the cursor.
+    pub fn rule(&mut self, thickness: f32, grey: f32) {
+        self.line(
+            (CONTENT_LEFT, self.y),
+            (CONTENT_RIGHT, self.y),
+            thickness,
+            grey,
+        );
+    }
+
+    /// Text on the left and right of one line, each wrapped in its share of the width.
+    pub fn left_right(&mut self, style: Style, left: &str, right: &str) {
+        let right_lines = Self::wrap(style, right, CONTENT_WIDTH * 0.42);
+        let right_width = right_lines.iter().map(|l| l.width).fold(0.0, f32::max);
+        let left_lines = Self::wrap(style, left, CONTENT_WIDTH - right_width - 18.0);
+        let rows = left_lines.len().max(right_lines.len());
+        for i in 0..rows {
+            self.ensure(style.leading);
+            let baseline = Self::baseline(style, self.y);
+            if let Some(line) = left_lines.get(i) {
+                self.show(CONTENT_LEFT, baseline, style, &line.text);
+            }
+            if let Some(line) = right_lines.get(i) {
+                self.show(CONTENT_RIGHT - line.width, baseline, style, &line.text);
+            }
+            self.y -= style.leading;
+        }
+    }
+
+    // ---- blocks ----
+
+    /// A paragraph at `indent` from the left margin, breaking across pages between lines.
+    pub fn paragraph(&mut self, style: Style, text: &str, indent: f32) {
+        let lines = Self::wrap(style, text, CONTENT_WIDTH - indent);
+        for line in lines {
+            self.ensure(style.leading);
+            let baseline = Self::baseline(style, self.y);
+            self.show(CONTENT_LEFT + indent, baseline, style, &line.text);
+            self.y -= style.leading;
+        }
+    }
+
+    /// A paragraph centred on the text width.
+    pub fn centered(&mut self, style: Style, text: &str) {
+        for line in Self::wrap(style, text, CONTENT_WIDTH) {
+            self.ensure(style.leading);
+            let baseline = Self::baseline(style, self.y);
+            self.show(
+                CONTENT_LEFT + (CONTENT_WIDTH - line.width) / 2.0,
+                baseline,
+                style,
+                &line.text,
+            );
+            self.y -= style.leading;
+        }
+    }
+
+    /// A numbered heading with a hanging number, kept with what follows and entered in the
+    /// outline.
+    pub fn heading(&mut self, level: u8, number: &str, title: &str) {
+        let (style, before, after, hang) = match level {
+            1 => (H1, 16.0, 5.0, 24.0),
+            _ => (H2, 9.0, 3.0, 30.0),
+        };
+        let lines = Self::wrap(style, title, CONTENT_WIDTH - hang);
+        let height = lines.len().max(1) as f32 * style.leading;
+        self.gap(before);
+        // Keep the heading with at least three lines of what follows it.
+        self.ensure(height + 3.0 * BODY.leading);
+        self.outline.push(OutlineEntry {
+            level,
+            title: format!("{number} {title}"),
+            page: self.page_index(),
+            top: self.y,
+        });
+        let number_shown = face(style.face).printable(number);
+        self.show(
+            CONTENT_LEFT,
+            Self::baseline(style, self.y),
+            style,
+            &number_shown,
+        );
+        for line in lines {
+            let baseline = Self::baseline(style, self.y);
+            self.show(CONTENT_LEFT + hang, baseline, style, &line.text);
+            self.y -= style.leading;
+        }
+        self.y -= after;
+    }
+
+    /// A table, broken across pages between rows and, for rows taller than what is left of the
+    /// page, inside rows; a grid's header row is repeated on every page.
+    pub fn table(&mut self, table: &Table) {
+        let total: f32 = table.widths.iter().sum();
+        let widths: Vec<f32> = table
+            .widths
+            .iter()
+            .map(|w| w / total * CONTENT_WIDTH)
+            .collect();
+        let pad_y = match table.kind {
+            TableKind::Grid => CELL_PAD_Y,
+            TableKind::Fields => FIELD_PAD_Y,
+        };
+        let header = table
+            .header
+            .as_ref()
+            .map(|cells| lay_out_row(cells, &widths));
+        let header_height = header.as_ref().map_or(0.0, |h| row_height(h, pad_y));
+        let rows: Vec<Vec<Vec<CellLine>>> =
+            table.rows.iter().map(|r| lay_out_row(r, &widths)).collect();
+
+        // Keep the header with the first row (or its first few lines).
+        let first = rows.first().map_or(0.0, |r| {
+            row_height(r, pad_y).min(pad_y * 2.0 + 3.0 * CELL.leading)
+        });
+        self.ensure(header_height + first);
+        if let Some(h) = &header {
+            self.draw_row(table.kind, &widths, h, pad_y, true);
+        }
+        for row in rows {
+            let mut rest = row;
+            loop {
+                let height = row_height(&rest, pad_y);
+                if height <= self.space_left() {
+                    self.draw_row(table.kind, &widths, &rest, pad_y, false);
+                    break;
+                }
+                // Only a row too tall to move whole to the next page is split; the piece left on
+                // this page must carry at least two lines.
+                let splittable = height > (CONTENT_TOP - CONTENT_BOTTOM) * 0.4;
+                let min_piece = pad_y * 2.0 + 2.0 * CELL.leading;
+                let (taken, remaining) = if splittable && self.space_left() >= min_piece {
+                    split_row(&rest, self.space_left() - 2.0 * pad_y)
+                } else {
+                    (Vec::new(), rest.clone())
+                };
+                if taken.iter().any(|c| !c.is_empty()) {
+                    self.draw_row(table.kind, &widths, &taken, pad_y, false);
+                    rest = remaining;
+                }
+                self.page_break();
+                if let Some(h) = &header {
+                    self.draw_row(table.kind, &widths, h, pad_y, true);
+                }
+                if rest.iter().all(|c| c.is_empty()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    fn draw_row(
+        &mut self,
+        kind: TableKind,
+        widths: &[f32],
+        cells: &[Vec<CellLine>],
+        pad_y: f32,
+        header: bool,
+    ) {
+        let height = row_height(cells, pad_y);
+        let top = self.y;
+        let bottom = top - height;
+        if header {
+            self.fill_rect(CONTENT_LEFT, bottom, CONTENT_WIDTH, height, 0.91);
+        }
+        let mut x = CONTENT_LEFT;
+        for (cell, width) in cells.iter().zip(widths) {
+            let mut line_top = top - pad_y;
+            for line in cell {
+                line_top -= line.gap;
+                let baseline = Self::baseline(line.style, line_top);
+                self.show(x + CELL_PAD_X, baseline, line.style, &line.text);
+                line_top -= line.style.leading;
+            }
+            x += width;
+        }
+        match kind {
+            TableKind::Grid => {
+                let grey = 0.55;
+                self.line((CONTENT_LEFT, top), (CONTENT_RIGHT, top), 0.5, grey);
+                self.line((CONTENT_LEFT, bottom), (CONTENT_RIGHT, bottom), 0.5, grey);
+                let mut x = CONTENT_LEFT;
+                self.line((x, top), (x, bottom), 0.5, grey);
+                for width in widths {
+                    x += width;
+                    self.line((x, top), (x, bottom), 0.5, grey);
+                }
+            }
+            TableKind::Fields => {
+                self.line((CONTENT_LEFT, bottom), (CONTENT_RIGHT, bottom), 0.3, 0.78);
+            }
+        }
+        self.y = bottom;
+    }
+
+    /// Closes the last page and adds each page's header, footer and draft mark.
+    pub fn finish(
+        mut self,
+        decor: &PageDecor,
+    ) -> (Vec<Vec<Op>>, Vec<OutlineEntry>, Vec<SignatureArea>) {
+        if !self.ops.is_empty() || self.pages.is_empty() {
+            self.page_break();
+        }
+        let total = self.pages.len();
+        let fonts = self.fonts.clone();
+        let pages = self
+            .pages
+            .into_iter()
+            .enumerate()
+            .map(|(index, content)| {
+                let mut ops = Vec::with_capacity(content.len() + 64);
+                if let Some(mark) = &decor.draft_mark {
+                    // Under the content, in a pale colour, so it never hides the text.
+                    ops.extend(watermark_ops(&fonts, mark));
+                }
+                ops.extend(content);
+                ops.extend(decoration_ops(&fonts, decor, index, total));
+                ops
+            })
+            .collect();
+        (pages, self.outline, self.signature_areas)
+    }
+}
+
+fn lay_out_row(cells: &[Cell], widths: &[f32]) -> Vec<Vec<CellLine>> {
+    cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, width)| {
+            let inner = width - 2.0 * CELL_PAD_X;
+            let mut lines = Vec::new();
+            for (i, (style, text)) in cell.parts.iter().enumerate() {
+                let mut gap = if i > 0 { PART_GAP } else { 0.0 };
+                for wrapped in Composer::wrap(*style, text, inner) {
+                    lines.push(CellLine {
+                        style: *style,
+                        text: wrapped.text,
+                        gap,
+                    });
+                    gap = 0.0;
+                }
+            }
+            lines
+        })
+        .collect()
+}
+
+fn row_height(cells: &[Vec<CellLine>], pad_y: f32) -> f32 {
+    let content = cells
+        .iter()
+        .map(|c| c.iter().map(CellLine::height).sum::<f32>())
+        .fold(0.0f32, f32::max);
+    content.max(CELL.leading) + 2.0 * pad_y
+}
+
+/// Splits each cell after the lines that fit in `height`.
+type SplitRow = (Vec<Vec<CellLine>>, Vec<Vec<CellLine>>);
+fn split_row(cells: &[Vec<CellLine>], height: f32) -> SplitRow {
+    let mut taken = Vec::new();
+    let mut rest = Vec::new();
+    for cell in cells {
+        let mut used = 0.0;
+        let mut n = 0;
+        for line in cell {
+            if used + line.height() > height {
+                break;
+            }
+            used += line.height();
+            n += 1;
+        }
+        taken.push(cell[..n].to_vec());
+        let mut remaining = cell[n..].to_vec();
+        if let Some(first) = remaining.first_mut() {
+            first.gap = 0.0;
+        }
+        rest.push(remaining);
+    }
+    (taken, rest)
+}
+
+fn text_ops(fonts: &[FontId; 4], x: f32, baseline: f32, style: Style, text: &str) -> [Op; 6] {
+    [
+        Op::StartTextSection,
+        Op::SetFont {
+            font: PdfFontHandle::External(fonts[style.face.index()].clone()),
+            size: Pt(style.size),
+        },
+        Op::SetFillColor {
+            col: style.tone.color(),
+        },
+        Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x),
+                y: Pt(baseline),
+            },
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        },
+        Op::EndTextSection,
+    ]
+}
+
+fn line_ops(from: (f32, f32), to: (f32, f32), thickness: f32, grey: f32) -> [Op; 3] {
+    let point = |(x, y): (f32, f32)| LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    };
+    [
+        Op::SetOutlineColor {
+            col: Color::Greyscale(Greyscale::new(grey, None)),
+        },
+        Op::SetOutlineThickness { pt: Pt(thickness) },
+        Op::DrawLine {
+            line: Line {
+                points: vec![point(from), point(to)],
+                is_closed: false,
+            },
+        },
+    ]
+}
+
+/// The draft word across the page diagonal.
+fn watermark_ops(fonts: &[FontId; 4], mark: &str) -> Vec<Op> {
+    let style = Style {
+        face: Face::SansBold,
+        size: 110.0,
+        leading: 110.0,
+        tone: Tone::Watermark,
+    };
+    let f = face(style.face);
+    let text = f.printable(mark);
+    let mut size = style.size;
+    // Fit long words (ПРОЕКТ) into the diagonal.
+    let diagonal = (PAGE_WIDTH.powi(2) + PAGE_HEIGHT.powi(2)).sqrt();
+    let width = f.width(&text, size);
+    if width > diagonal * 0.62 {
+        size *= diagonal * 0.62 / width;
+    }
+    let width = f.width(&text, size);
+    let angle = (PAGE_HEIGHT / PAGE_WIDTH).atan();
+    let (sin, cos) = angle.sin_cos();
+    let middle = 0.35 * size;
+    let x = PAGE_WIDTH / 2.0 - cos * width / 2.0 + sin * middle;
+    let y = PAGE_HEIGHT / 2.0 - sin * width / 2.0 - cos * middle;
+    vec![
+        Op::SaveGraphicsState,
+        Op::StartTextSection,
+        Op::SetFont {
+            font: PdfFontHandle::External(fonts[style.face.index()].clone()),
+            size: Pt(size),
+        },
+        Op::SetFillColor {
+            col: style.tone.color(),
+        },
+        Op::SetTextMatrix {
+            matrix: TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(text)],
+        },
+        Op::EndTextSection,
+        Op::RestoreGraphicsState,
+    ]
+}
+
+/// Running header (from page 2), draft banner, footer rule, agreement id, hash and page number.
+fn decoration_ops(fonts: &[FontId; 4], decor: &PageDecor, index: usize, total: usize) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let header_baseline = PAGE_HEIGHT - 13.0 * MM;
+    let mut header_right = CONTENT_RIGHT;
+    if let Some(banner) = &decor.draft_banner {
+        let style = Style {
+            tone: Tone::Alert,
+            ..RUNNING.bold()
+        };
+        let text = fit(style, banner, CONTENT_WIDTH * 0.55);
+        let width = face(style.face).width(&text, style.size);
+        ops.extend(text_ops(
+            fonts,
+            CONTENT_RIGHT - width,
+            header_baseline,
+            style,
+            &text,
+        ));
+        header_right = CONTENT_RIGHT - width - 12.0;
+    }
+    if index > 0 {
+        let text = fit(RUNNING, &decor.running_title, header_right - CONTENT_LEFT);
+        ops.extend(text_ops(
+            fonts,
+            CONTENT_LEFT,
+            header_baseline,
+            RUNNING,
+            &text,
+        ));
+        let rule = header_baseline - 4.0;
+        ops.extend(line_ops(
+            (CONTENT_LEFT, rule),
+            (CONTENT_RIGHT, rule),
+            0.4,
+            0.7,
+        ));
+    }
+    let rule = MARGIN_BOTTOM - 7.0 * MM;
+    ops.extend(line_ops(
+        (CONTENT_LEFT, rule),
+        (CONTENT_RIGHT, rule),
+        0.4,
+        0.7,
+    ));
+    let page = (decor.page_label)(index + 1, total);
+    let page_width = face(FOOTER.face).width(&page, FOOTER.size);
+    let first_baseline = rule - 9.0;
+    ops.extend(text_ops(
+        fonts,
+        CONTENT_RIGHT - page_width,
+        first_baseline,
+        FOOTER,
+        &page,
+    ));
+    let left_width = CONTENT_WIDTH - page_width - 16.0;
+    for (i, line) in decor.footer_left.iter().enumerate() {
+        let text = fit(FOOTER, line, left_width);
+        ops.extend(text_ops(
+            fonts,
+            CONTENT_LEFT,
+            first_baseline - i as f32 * FOOTER.leading,
+            FOOTER,
+            &text,
+        ));
+    }
+    ops
+}
+
+/// The text shortened with an ellipsis to fit one line of `width`.
+fn fit(style: Style, text: &str, width: f32) -> String {
+    let f = face(style.face);
+    let single_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shown = f.printable(&single_line);
+    if f.width(&shown, style.size) <= width {
+        return shown;
+    }
+    let ellipsis = '\u{2026}';
+    let mut out = String::new();
+    let mut used = f.char_width(ellipsis, style.size);
+    for c in shown.chars() {
+        let w = f.char_width(c, style.size);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.trim_end().to_string() + &ellipsis.to_string()
+}

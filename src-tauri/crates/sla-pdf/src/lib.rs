@@ -1,0 +1,227 @@
+//! The agreement as a PDF that the heads sign and file: laid out like a contract in Russian or
+//! English, with embedded subset fonts, outline, metadata, the agreement's canonical JSON
+//! attached (so the PDF imports back into a draft exactly) and an unsigned signature field per
+//! signatory for the signing step.
+
+mod content;
+mod finish;
+mod fonts;
+mod layout;
+mod read;
+mod words;
+mod wrap;
+
+use chrono::{DateTime, Utc};
+use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
+use sha2::{Digest, Sha256};
+use sla_model::Agreement;
+pub use sla_model::Language;
+
+pub use finish::ATTACHMENT_NAME;
+pub use read::{extract_agreement, signature_fields, SignatureField};
+
+use crate::finish::{Attachment, DocumentInfo, FieldPlan};
+use crate::fonts::{face, Face};
+use crate::layout::{Composer, PageDecor};
+use crate::words::Words;
+
+/// How to print the agreement.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// The language of the PDF; usually the agreement's own.
+    pub language: Language,
+    /// The local draft the export came from, printed in the title block.
+    pub draft_id: Option<i64>,
+    /// The draft's version, printed in the title block and the footer.
+    pub version: Option<u32>,
+    /// Marks every page DRAFT: set when the agreement fails the checks.
+    pub draft_mark: bool,
+    /// When the PDF is made: the document's creation date.
+    pub created: DateTime<Utc>,
+}
+
+impl ExportOptions {
+    /// Options for the agreement's own language, made now, unmarked.
+    pub fn new(agreement: &Agreement) -> ExportOptions {
+        ExportOptions {
+            language: agreement.language,
+            draft_id: None,
+            version: None,
+            draft_mark: false,
+            created: Utc::now(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the file is not a PDF (no %PDF- header at its start)")]
+    NotPdf,
+    #[error("the PDF is truncated: its end marker (%%EOF) is missing, so the file was cut short")]
+    Truncated,
+    #[error("the PDF is encrypted; save an unencrypted copy and open that instead")]
+    Encrypted,
+    #[error("the PDF is damaged and cannot be read: {0}")]
+    Damaged(String),
+    #[error(
+        "this PDF was not made by SLA Studio: it has no agreement attached ({ATTACHMENT_NAME})"
+    )]
+    NoAgreement,
+    #[error("the agreement attached to this PDF cannot be read: {0}")]
+    BadAttachment(#[source] sla_model::ReadError),
+    #[error("cannot write the PDF: {0}")]
+    Write(String),
+}
+
+/// Hex SHA-256 of the agreement's canonical JSON: the fingerprint printed in every footer.
+pub fn agreement_hash(agreement: &Agreement) -> String {
+    hex_sha256(sla_model::to_canonical_json(agreement).as_bytes())
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The agreement as a PDF document.
+pub fn export(agreement: &Agreement, options: &ExportOptions) -> Result<Vec<u8>, PdfError> {
+    let words = Words::new(options.language);
+    let canonical = sla_model::to_canonical_json(agreement);
+    let hash = hex_sha256(canonical.as_bytes());
+
+    let mut doc = PdfDocument::new(&agreement.title);
+    let font_ids = Face::ALL.map(|f| doc.add_font(&face(f).parsed));
+    let mut composer = Composer::new(font_ids);
+    content::compose(&mut composer, agreement, &words, options);
+
+    let decor = page_decor(agreement, &words, options, &hash);
+    let (pages, outline, signature_areas) = composer.finish(&decor);
+    doc.pages = pages
+        .into_iter()
+        .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
+        .collect();
+
+    let save = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = printpdf::to_lopdf_doc(&doc, &save, &mut warnings);
+
+    let info = document_info(agreement, &words, options);
+    let attachment = Attachment {
+        json: canonical.as_bytes(),
+        description: words.t("pdf-attachment-description"),
+    };
+    let fields: Vec<FieldPlan> = agreement
+        .signatories
+        .iter()
+        .zip(signature_areas)
+        .enumerate()
+        .map(|(i, (s, area))| FieldPlan {
+            name: format!("sig-{}", i + 1),
+            signatory: s.name.clone(),
+            area,
+        })
+        .collect();
+    finish::finish(&mut lo, &info, &outline, &attachment, &fields);
+
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(out)
+}
+
+fn page_decor(
+    agreement: &Agreement,
+    words: &Words,
+    options: &ExportOptions,
+    hash: &str,
+) -> PageDecor {
+    let mut first = words.f(
+        "pdf-footer-agreement",
+        &[("id", words.or_dash(&agreement.id).into())],
+    );
+    if let Some(id) = options.draft_id {
+        first.push_str(" · ");
+        first.push_str(&words.f("pdf-draft-number", &[("id", id.to_string().into())]));
+    }
+    if let Some(version) = options.version {
+        first.push_str(if options.draft_id.is_some() {
+            ", "
+        } else {
+            " · "
+        });
+        first.push_str(&words.f(
+            "pdf-version-number",
+            &[("version", version.to_string().into())],
+        ));
+    }
+    let page_of = {
+        let en = Words::new(words.language());
+        move |page: usize, total: usize| {
+            en.f(
+                "pdf-page-of",
+                &[("page", page.into()), ("total", total.into())],
+            )
+        }
+    };
+    PageDecor {
+        running_title: agreement.title.clone(),
+        draft_mark: options.draft_mark.then(|| words.t("pdf-draft-mark")),
+        draft_banner: options.draft_mark.then(|| words.t("pdf-draft-banner")),
+        footer_left: vec![first, words.f("pdf-footer-hash", &[("hash", hash.into())])],
+        page_label: Box::new(page_of),
+    }
+}
+
+fn document_info(agreement: &Agreement, words: &Words, options: &ExportOptions) -> DocumentInfo {
+    let department = |side: sla_model::Side| {
+        let name = agreement.parties.get(side).department.trim();
+        if name.is_empty() {
+            words.side(side)
+        } else {
+            name.to_string()
+        }
+    };
+    let mut authors: Vec<&str> = agreement
+        .signatories
+        .iter()
+        .map(|s| s.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if authors.is_empty() {
+        authors = [
+            &agreement.parties.marketing.head.name,
+            &agreement.parties.sales.head.name,
+        ]
+        .into_iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    }
+    let subject = words.f(
+        "pdf-meta-subject",
+        &[
+            ("marketing", department(sla_model::Side::Marketing).into()),
+            ("sales", department(sla_model::Side::Sales).into()),
+        ],
+    );
+    DocumentInfo {
+        title: agreement.title.clone(),
+        author: authors.join(", "),
+        subject,
+        keywords: format!("{}, {}", words.t("pdf-meta-keywords"), agreement.id),
+        created: options.created,
+        language: match options.language {
+            Language::En => "en",
+            Language::Ru => "ru",
+        }
+        .to_string(),
+    }
+}
