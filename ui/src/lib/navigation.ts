@@ -71,6 +71,7 @@ function show(draft: Draft, step: StepKey): void {
   session.agreement = draft.agreement;
   session.findings = [];
   session.findingsCurrent = false;
+  session.checkError = null;
   session.step = step;
   session.view = "wizard";
   remember(SETTINGS.lastDraft, String(draft.info.id));

@@ -17,6 +17,8 @@ export interface Session {
   findings: Finding[];
   /** Whether `findings` were computed for the agreement as it is now. */
   findingsCurrent: boolean;
+  /** Why the checks could not run, when they could not. */
+  checkError: string | null;
   /** A field to focus once its step is on screen (a finding was clicked). */
   focusPath: string | null;
 }
@@ -29,6 +31,7 @@ export const session = $state<Session>({
   save: { kind: "idle" },
   findings: [],
   findingsCurrent: false,
+  checkError: null,
   focusPath: null,
 });
 

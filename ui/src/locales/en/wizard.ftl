@@ -367,6 +367,7 @@ scope-metric = Metric: { $name }
 
 review-findings = What to fix
 review-check-again = Check again
+review-check-failed = The checks could not run: { $reason }
 review-no-findings = Nothing to fix: the agreement follows every rule the checks know.
 review-count-error = { $count ->
     [one] { $count } error

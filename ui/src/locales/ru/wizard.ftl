@@ -369,6 +369,7 @@ scope-metric = Метрика: { $name }
 
 review-findings = Что исправить
 review-check-again = Проверить снова
+review-check-failed = Проверка не запустилась: { $reason }
 review-no-findings = Исправлять нечего: соглашение соответствует всем известным проверкам правилам.
 review-count-error = { $count ->
     [one] { $count } ошибка

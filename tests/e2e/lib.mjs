@@ -1,0 +1,186 @@
+// Helpers for driving the real SLA Studio window through tauri-driver (W3C WebDriver on
+// 127.0.0.1:4444, which starts the app through WebKitWebDriver).
+import { readFileSync, readdirSync, readlinkSync, mkdirSync, realpathSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+export const HERE = dirname(fileURLToPath(import.meta.url));
+export const SCREENS = join(HERE, "..", "artifacts", "screens");
+
+/** A WebDriver session on a freshly started app process. */
+export async function startApp(binary = process.env.SLA_STUDIO_BIN) {
+  if (!binary) throw new Error("SLA_STUDIO_BIN must name the built sla-studio binary");
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "error",
+    connectionRetryCount: 1,
+    capabilities: { "tauri:options": { application: binary } },
+  });
+  return browser;
+}
+
+/** Ends the session; the app may already be gone (killed), which is fine. */
+export async function endSession(browser) {
+  try {
+    await browser.deleteSession();
+  } catch {
+    // The app was killed: the driver has nothing left to close.
+  }
+}
+
+/** Process ids whose executable is `binary`, i.e. the app instances this run started. */
+export function appPids(binary = process.env.SLA_STUDIO_BIN) {
+  const target = realpathSync(binary);
+  const pids = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readlinkSync(`/proc/${name}/exe`) === target) pids.push(Number(name));
+    } catch {
+      // Not ours, or gone.
+    }
+  }
+  return pids;
+}
+
+/** The process and all its descendants. */
+export function processTree(pid) {
+  const children = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch {
+      // Gone.
+    }
+  }
+  const out = [];
+  const walk = (p) => {
+    out.push(p);
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return out;
+}
+
+export function processName(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "?";
+  }
+}
+
+/** Proportional set size in kB, from /proc/<pid>/smaps_rollup. */
+export function pssKb(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    return Number(/^Pss:\s+(\d+) kB/m.exec(text)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Kills the app the hard way, as a crash or a power cut would, and waits until it is gone. */
+export async function killApp(binary = process.env.SLA_STUDIO_BIN) {
+  const pids = appPids(binary);
+  if (pids.length === 0) throw new Error("no running app to kill");
+  for (const pid of pids) process.kill(pid, "SIGKILL");
+  for (let i = 0; i < 100 && appPids(binary).length > 0; i++) await sleep(50);
+  return pids;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function screenshot(browser, name) {
+  mkdirSync(SCREENS, { recursive: true });
+  const path = join(SCREENS, `${name}.png`);
+  await browser.saveScreenshot(path);
+  return path;
+}
+
+/** Replaces the text of an input or text area the way a person does: select all, type. */
+export async function fill(browser, id, text) {
+  const el = await browser.$(`[id="${id}"]`);
+  await el.waitForExist({ timeout: 5000 });
+  await el.scrollIntoView({ block: "center" });
+  await el.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Backspace"]);
+  if (text) await el.addValue(text);
+  const value = await el.getValue();
+  if (value !== text) throw new Error(`#${id}: typed ${JSON.stringify(text)} but the field holds ${JSON.stringify(value)}`);
+}
+
+/** Picks an option of a select by its value, through the keyboard-free DOM API plus a change event. */
+export async function choose(browser, id, value) {
+  const el = await browser.$(`[id="${id}"]`);
+  await el.waitForExist({ timeout: 5000 });
+  await el.scrollIntoView({ block: "center" });
+  await el.selectByAttribute("value", value);
+  const now = await el.getValue();
+  if (now !== value) throw new Error(`#${id}: chose ${value} but the select shows ${now}`);
+}
+
+/**
+ * Sets a date input. Native date pickers take keystrokes in the system's own order of day, month
+ * and year, so the value is set as the picker would set it, with the same input event.
+ */
+export async function setDate(browser, id, iso) {
+  await browser.execute(
+    (id, iso) => {
+      const el = document.getElementById(id);
+      el.value = iso;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    id,
+    iso,
+  );
+}
+
+export async function click(browser, selector) {
+  const el = await browser.$(selector);
+  await el.waitForClickable({ timeout: 5000 });
+  await el.scrollIntoView({ block: "center" });
+  await el.click();
+}
+
+export async function goToStep(browser, step) {
+  await click(browser, `#step-link-${step}`);
+  await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === "step-heading", {
+    timeout: 5000,
+    timeoutMsg: `step ${step} did not open`,
+  });
+}
+
+export async function heading(browser) {
+  return (await browser.$("#step-heading")).getText();
+}
+
+/** Waits until the header says the draft is saved, and returns what it says. */
+export async function waitSaved(browser) {
+  const status = await browser.$("#save-status");
+  await browser.waitUntil(async () => (await status.getAttribute("data-state")) === "saved", {
+    timeout: 10000,
+    timeoutMsg: "the draft was not saved",
+  });
+  return status.getText();
+}
+
+/** The value of every field of the current step, by element id. */
+export async function fieldValues(browser) {
+  return browser.execute(() => {
+    const out = {};
+    for (const el of document.querySelectorAll("input[id], textarea[id], select[id]")) {
+      if (!el.id.startsWith("f-") && !el.id.startsWith("workday-") && !el.id.startsWith("basis-")) continue;
+      out[el.id] = el.type === "checkbox" || el.type === "radio" ? el.checked : el.value;
+    }
+    return out;
+  });
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs the end-to-end suite against the built app: a virtual X display, tauri-driver in front of
+# WebKitWebDriver, a fresh data folder, then cleans everything up.
+#   SLA_STUDIO_BIN=target/debug/sla-studio tests/e2e/run.sh          # the wizard suite
+#   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf                        # also the performance figures
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+: "${SLA_STUDIO_BIN:?set SLA_STUDIO_BIN to the built sla-studio binary}"
+SLA_STUDIO_BIN="$(realpath "$SLA_STUDIO_BIN")"
+export SLA_STUDIO_BIN
+[ -x "$SLA_STUDIO_BIN" ] || { echo "run.sh: $SLA_STUDIO_BIN is not an executable" >&2; exit 1; }
+command -v tauri-driver >/dev/null || export PATH="$HOME/.cargo/bin:$PATH"
+command -v tauri-driver >/dev/null || { echo "run.sh: tauri-driver is missing: cargo install tauri-driver --locked" >&2; exit 1; }
+command -v WebKitWebDriver >/dev/null || { echo "run.sh: WebKitWebDriver is missing: apt-get install webkit2gtk-driver" >&2; exit 1; }
+
+perf=0
+[ "${1:-}" = "--perf" ] && perf=1
+
+[ -d "$here/node_modules/webdriverio" ] || npm --prefix "$here" ci --no-audit --no-fund
+
+work="$(mktemp -d -t sla-e2e.XXXXXX)"
+export SLA_STUDIO_DATA_DIR="$work/data"
+mkdir -p "$SLA_STUDIO_DATA_DIR" "$root/tests/artifacts/screens"
+
+xvfb_pid=""
+driver_pid=""
+cleanup() {
+  [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A display number nobody uses.
+display=99
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$display"
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+
+tauri-driver --port 4444 >"$work/tauri-driver.log" 2>&1 &
+driver_pid=$!
+for _ in $(seq 100); do
+  (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
+  sleep 0.1
+done
+
+status=0
+(cd "$here" && node --test --test-concurrency=1 --test-timeout=900000 wizard.e2e.mjs) || status=$?
+if [ "$perf" = 1 ] && [ "$status" = 0 ]; then
+  empty="$here/empty-app/target/debug/sla-empty-window"
+  echo "Building the empty Tauri window for the memory baseline (first time: several minutes)..."
+  (cd "$here/empty-app" && CARGO_TARGET_DIR="$here/empty-app/target" cargo build --quiet --features custom-protocol)
+  (cd "$here" && EMPTY_WINDOW_BIN="$empty" node perf.mjs) || status=$?
+fi
+if [ "$status" != 0 ]; then
+  echo "--- tauri-driver log (last 40 lines)" >&2
+  tail -40 "$work/tauri-driver.log" >&2 || true
+fi
+exit "$status"

@@ -1,0 +1,247 @@
+// The wizard end to end on the real app: create an agreement from the sales-marketing template,
+// fill every step in Russian, switch to English and back, kill the app and find every field intact,
+// and see typed markup shown as text. Screenshots of every step go to tests/artifacts/screens/.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import {
+  choose,
+  click,
+  endSession,
+  fieldValues,
+  fill,
+  goToStep,
+  heading,
+  killApp,
+  screenshot,
+  setDate,
+  startApp,
+  waitSaved,
+} from "./lib.mjs";
+
+const MARKUP = "<img src=x onerror=alert(1)>";
+const STEPS = ["parties", "performance", "monitoring", "deadlines", "consequences", "review", "signoff"];
+const RU_HEADINGS = {
+  parties: "Стороны и услуги",
+  performance: "Уровень услуг",
+  monitoring: "Мониторинг и отчётность",
+  deadlines: "Сроки",
+  consequences: "Последствия",
+  review: "Проверка",
+  signoff: "Подписание и экспорт",
+};
+
+let browser;
+/** Every field's value on every step just before the app was killed. */
+const before_kill = {};
+
+describe("the wizard on the real app", { concurrency: false }, () => {
+  before(async () => {
+    browser = await startApp();
+    await browser.$("#create-agreement").waitForExist({ timeout: 20000 });
+  });
+  after(async () => {
+    if (browser) await endSession(browser);
+  });
+
+  it("creates a Russian agreement from the sales-marketing template", async () => {
+    await click(browser, "#ui-lang-ru");
+    assert.equal(await (await browser.$("#create-agreement")).getText(), "Создать соглашение");
+    await screenshot(browser, "00-home");
+    await click(browser, "#template-sales-marketing");
+    await click(browser, "#new-lang-ru");
+    await click(browser, "#create-agreement");
+    await browser.$("#step-heading").waitForExist({ timeout: 10000 });
+    assert.equal(await heading(browser), RU_HEADINGS.parties);
+  });
+
+  it("fills step 1: parties, services, term and review dates", async () => {
+    await fill(browser, "f-title", "Соглашение об уровне сервиса между маркетингом и продажами ООО «Вектор»");
+    await fill(browser, "f-parties-marketing-department", "Отдел маркетинга");
+    await fill(browser, "f-parties-marketing-head-name", "Мария Иванова");
+    await fill(browser, "f-parties-marketing-head-role", "Директор по маркетингу");
+    await fill(browser, "f-parties-marketing-head-email", "m.ivanova@vector.example");
+    await fill(browser, "f-parties-sales-department", "Отдел продаж");
+    await fill(browser, "f-parties-sales-head-name", "Сергей Кузнецов");
+    await fill(browser, "f-parties-sales-head-role", "Коммерческий директор");
+    await fill(browser, "f-parties-sales-head-email", "s.kuznetsov@vector.example");
+    await fill(browser, "f-commitments-0-service", "Квалифицированные лиды (MQL)");
+    await fill(browser, "f-commitments-0-description", "Маркетинг передаёт в CRM лиды, отвечающие согласованному описанию: отрасль, размер компании, должность, потребность.");
+    await fill(browser, "f-commitments-1-service", "Обработка лидов и обратная связь");
+    await setDate(browser, "f-term-effective_date", "2027-02-01");
+    await fill(browser, "f-term-duration_months", "18");
+    await choose(browser, "f-term-renewal", "automatic");
+    const before = (await browser.$$("#f-term-review_dates input[type=date]")).length;
+    await click(browser, "#f-term-review_dates button.add");
+    await setDate(browser, `f-term-review_dates-${before}`, "2028-06-30");
+    await waitSaved(browser);
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, "01-parties");
+  });
+
+  it("fills step 2: metrics, a metric of one's own, targets", async () => {
+    await goToStep(browser, "performance");
+    assert.equal(await heading(browser), RU_HEADINGS.performance);
+    await click(browser, "#f-commitments-0-metrics-0 > summary");
+    await fill(browser, "f-commitments-0-metrics-0-name", "MQL на одного менеджера");
+    await fill(browser, "f-commitments-0-metrics-0-target", "120");
+    await fill(browser, "f-commitments-0-metrics-0-data_source", "amoCRM, отчёт по лидам");
+    const count = (await browser.$$("#f-commitments-1-metrics details.metric")).length;
+    await click(browser, "#metric-add-1");
+    const m = `f-commitments-1-metrics-${count}`;
+    await fill(browser, `${m}-name`, "Лиды, обработанные в срок");
+    await fill(browser, `${m}-definition`, "Доля MQL, с которыми менеджер связался в срок, установленный для категории лида.");
+    await choose(browser, `${m}-kind`, "reliability");
+    await choose(browser, `${m}-unit`, "percent");
+    await choose(browser, `${m}-comparator`, "at_least");
+    await fill(browser, `${m}-target`, "95");
+    await fill(browser, `${m}-data_source`, "amoCRM, журнал звонков");
+    await waitSaved(browser);
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, "02-performance");
+    await click(browser, `#${m} > summary`);
+    await (await browser.$(`#${m}-name`)).scrollIntoView({ block: "start" });
+    await screenshot(browser, "02-performance-own-metric");
+  });
+
+  it("fills step 3: data, reports, review cadence and reviewers", async () => {
+    await goToStep(browser, "monitoring");
+    assert.equal(await heading(browser), RU_HEADINGS.monitoring);
+    await fill(browser, "f-monitoring-data_collection", "Все цифры берутся из amoCRM и телефонии; вручную ничего не вносится.");
+    await fill(browser, "f-monitoring-data_processing", "Отдел RevOps удаляет дубли и тестовые лиды и каждое утро обновляет дашборд.");
+    await fill(browser, "f-monitoring-reports-0-name", "Ежедневный дашборд SLA");
+    const reports = (await browser.$$("#f-monitoring-reports .item-card")).length;
+    await click(browser, "#report-add");
+    await fill(browser, `f-monitoring-reports-${reports}-name`, "Квартальный обзор воронки");
+    await fill(browser, `f-monitoring-reports-${reports}-owner`, "Аналитик отдела продаж");
+    await choose(browser, `f-monitoring-reports-${reports}-frequency`, "quarterly");
+    await choose(browser, "f-monitoring-review_cadence", "weekly");
+    const reviewers = (await browser.$$("#f-monitoring-reviewers .string-row")).length;
+    await click(browser, "#f-monitoring-reviewers button.add");
+    await fill(browser, `f-monitoring-reviewers-${reviewers}`, "Директор по развитию");
+    await waitSaved(browser);
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, "03-monitoring");
+  });
+
+  it("fills step 4: business calendar and deadlines", async () => {
+    await goToStep(browser, "deadlines");
+    assert.equal(await heading(browser), RU_HEADINGS.deadlines);
+    await fill(browser, "f-deadlines-calendar-timezone", "Asia/Yekaterinburg");
+    await setDate(browser, "f-deadlines-calendar-day_start", "08:30");
+    await setDate(browser, "f-deadlines-calendar-day_end", "17:30");
+    await click(browser, "#workday-6");
+    const rules = (await browser.$$("#f-deadlines-rules > .item-card")).length;
+    await click(browser, "#rule-add");
+    const r = `f-deadlines-rules-${rules}`;
+    await fill(browser, `${r}-applies_to`, "Категория C: подписка на рассылку");
+    await fill(browser, `${r}-response-value`, "2");
+    await choose(browser, `${r}-response-unit`, "days");
+    await fill(browser, `${r}-resolution-value`, "");
+    await waitSaved(browser);
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, "04-deadlines");
+  });
+
+  it("fills step 5: escalation, remedies, an adjustment and notes with markup in them", async () => {
+    await goToStep(browser, "consequences");
+    assert.equal(await heading(browser), RU_HEADINGS.consequences);
+    await fill(browser, "f-consequences-escalation-0-trigger", "Метрика ниже цели две недели подряд");
+    const levels = (await browser.$$("#f-consequences-escalation .ladder > li")).length;
+    await click(browser, "#escalation-add");
+    await fill(browser, `f-consequences-escalation-${levels}-trigger`, "Нет улучшения через месяц");
+    await fill(browser, `f-consequences-escalation-${levels}-escalate_to`, "Совет директоров");
+    await fill(browser, `f-consequences-escalation-${levels}-after_days`, "30");
+    await fill(browser, "f-consequences-remedies-0-action", "Лид передаётся другому менеджеру по очереди.");
+    await click(browser, "#adjustment-add");
+    await fill(browser, "f-consequences-adjustments-0-cap_per_month_percent", "7,5");
+    await fill(browser, "f-notes", `Лиды, найденные самими менеджерами, не входят в соглашение. ${MARKUP}`);
+    await waitSaved(browser);
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, "05-consequences");
+  });
+
+  it("shows markup typed into fields as text, never as markup", async () => {
+    await goToStep(browser, "parties");
+    await fill(browser, "f-parties-marketing-department", `Отдел маркетинга ${MARKUP}`);
+    await waitSaved(browser);
+    await goToStep(browser, "review");
+    const doc = await browser.$("article.document");
+    const text = await doc.getText();
+    assert.ok(text.includes(`Отдел маркетинга ${MARKUP}`), "the department name appears literally in the review");
+    assert.ok(text.includes(MARKUP), "the notes appear literally");
+    const images = await browser.execute(() => document.querySelectorAll("img").length);
+    assert.equal(images, 0, "no <img> element was created from typed text");
+    const alerted = await browser.execute(() => typeof window.__alerted);
+    assert.equal(alerted, "undefined");
+  });
+
+  it("reviews the agreement and links each finding to its field", async () => {
+    assert.equal(await heading(browser), RU_HEADINGS.review);
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, "06-review");
+    const links = await browser.$$(".finding-link");
+    if (links.length > 0) {
+      const field = await links[0].getAttribute("data-field");
+      await links[0].click();
+      await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id ?? "")).startsWith("f-"), {
+        timeout: 5000,
+        timeoutMsg: `clicking the finding for ${field} focused nothing`,
+      });
+      const focused = await browser.execute(() => document.activeElement.id);
+      const expected = "f-" + field.replace(/\[(\d+)\]/g, ".$1").replace(/\./g, "-");
+      assert.ok(expected.startsWith(focused), `finding ${field} focused #${focused}`);
+      await screenshot(browser, "06-review-finding-focused");
+    }
+  });
+
+  it("fills step 7: signatories from the heads", async () => {
+    await goToStep(browser, "signoff");
+    assert.equal(await heading(browser), RU_HEADINGS.signoff);
+    await click(browser, "#f-signatories .item-head button");
+    assert.equal(await (await browser.$("#f-signatories-0-name")).getValue(), "Мария Иванова");
+    assert.equal(await (await browser.$("#f-signatories-1-name")).getValue(), "Сергей Кузнецов");
+    assert.equal(await (await browser.$("#f-signatories-1-role")).getValue(), "Коммерческий директор");
+    await fill(browser, "f-signatories-1-email", "kuznetsov@vector.example");
+    await waitSaved(browser);
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, "07-signoff");
+  });
+
+  it("switches the interface to English and back without touching the agreement", async () => {
+    const russian = await fieldValues(browser);
+    await click(browser, "#ui-lang-en");
+    assert.equal(await heading(browser), "Sign-off and export");
+    assert.equal(await (await browser.$("#step-link-parties .step-name")).getText(), "Parties and service");
+    assert.deepEqual(await fieldValues(browser), russian);
+    await goToStep(browser, "performance");
+    await screenshot(browser, "08-performance-english");
+    await click(browser, "#ui-lang-ru");
+    assert.equal(await heading(browser), RU_HEADINGS.performance);
+    await goToStep(browser, "signoff");
+    assert.deepEqual(await fieldValues(browser), russian);
+  });
+
+  it("loses nothing when the app is killed: the draft, the step and every field come back", async () => {
+    const status = await waitSaved(browser);
+    assert.match(status, /Сохранено · версия \d+ · \d\d:\d\d/);
+    for (const step of STEPS) {
+      await goToStep(browser, step);
+      before_kill[step] = await fieldValues(browser);
+    }
+    await goToStep(browser, "signoff");
+    await waitSaved(browser);
+    const killed = await killApp();
+    assert.ok(killed.length >= 1);
+    await endSession(browser);
+
+    browser = await startApp();
+    await browser.$("#step-heading").waitForExist({ timeout: 20000 });
+    assert.equal(await heading(browser), RU_HEADINGS.signoff, "the app reopens on the step it was on");
+    for (const step of STEPS) {
+      await goToStep(browser, step);
+      assert.deepEqual(await fieldValues(browser), before_kill[step], `every field of ${step} is intact`);
+    }
+    assert.ok(Object.keys(before_kill.parties).length > 15);
+    assert.ok(Object.keys(before_kill.performance).length > 50);
+  });
+});
