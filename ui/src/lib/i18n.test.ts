@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SOURCES, formatDate, formatNumber, hasMessage, locale, setLocale, t, translate } from "./i18n.svelte";
 import { STEPS } from "./steps";
@@ -10,13 +8,12 @@ const ids = (source: string) =>
     .map((line) => /^([a-z][a-z0-9-]*)\s*=/.exec(line)?.[1])
     .filter((id): id is string => !!id);
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(svelte|ts)$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : [];
-  });
-}
+/** The window's own sources, as text. */
+const sources = import.meta.glob(["../**/*.svelte", "../**/*.ts", "!../**/*.test.ts"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+}) as Record<string, string>;
 
 describe("messages", () => {
   it("define the same ids in Russian and English, in every file", () => {
@@ -26,10 +23,9 @@ describe("messages", () => {
   });
 
   it("cover every message id the window uses, in both languages", () => {
-    const root = join(__dirname, "..");
     const used = new Set<string>();
-    for (const file of sourceFiles(root)) {
-      const text = readFileSync(file, "utf8");
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    for (const text of Object.values(sources)) {
       for (const m of text.matchAll(/\b(?:t|translate)\((?:[^,()]+,\s*)?"([a-z][a-z0-9-]*)"/g)) used.add(m[1]);
     }
     // Ids built at run time, spelled out.
