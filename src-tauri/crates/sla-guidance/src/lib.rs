@@ -1,4 +1,6 @@
-//! The guidance SLA Studio gives: ready agreements to start from, and (in later modules) the
-//! checks an experienced revenue-operations lead would make.
+//! The guidance SLA Studio gives, shared by the wizard, the CLI and the PDF export: the article's
+//! rules as checks, a library of proven metrics with their reasons and sources, ready agreements
+//! to start from, and the funnel calculator that turns a revenue goal into a lead target.
 
+pub mod library;
 pub mod templates;
