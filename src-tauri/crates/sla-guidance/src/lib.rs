@@ -2,5 +2,6 @@
 //! rules as checks, a library of proven metrics with their reasons and sources, ready agreements
 //! to start from, and the funnel calculator that turns a revenue goal into a lead target.
 
+pub mod checks;
 pub mod library;
 pub mod templates;
