@@ -1,0 +1,188 @@
+//! The folder of a person's signing identities. Each identity is two files named by the start of
+//! its certificate fingerprint: `<id>.p12` (key and certificates, encrypted under the person's
+//! passphrase) and `<id>.pem` (the certificates alone), so the list shows without a passphrase.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::certificate::{self, CertificateSummary};
+use crate::{NewIdentity, SignError, SigningIdentity};
+
+/// One identity in the folder, as the identities screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IdentityInfo {
+    /// Stable within the folder: the first 16 hex digits of the certificate's SHA-256.
+    pub id: String,
+    pub certificate: CertificateSummary,
+}
+
+#[derive(Debug, Clone)]
+pub struct IdentityStore {
+    dir: PathBuf,
+}
+
+impl IdentityStore {
+    /// Opens the folder, creating it when missing.
+    pub fn open(dir: impl Into<PathBuf>) -> Result<IdentityStore, SignError> {
+        let dir = dir.into();
+        std::fs::create_dir_all(&dir).map_err(|e| SignError::io(&dir, e))?;
+        Ok(IdentityStore { dir })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Creates a new self-signed identity and keeps it under `passphrase`.
+    pub fn create(&self, new: &NewIdentity, passphrase: &str) -> Result<IdentityInfo, SignError> {
+        if passphrase.is_empty() {
+            return Err(SignError::EmptyPassphrase);
+        }
+        let identity = SigningIdentity::create(new)?;
+        self.add(&identity, passphrase)
+    }
+
+    /// Imports a company-issued PKCS#12 file. The copy kept here is re-encrypted with
+    /// PBES2/AES-256 under the same passphrase, whatever the original used.
+    pub fn import_p12(&self, path: &Path, passphrase: &str) -> Result<IdentityInfo, SignError> {
+        if passphrase.is_empty() {
+            return Err(SignError::EmptyPassphrase);
+        }
+        let identity = SigningIdentity::from_p12_file(path, passphrase)?;
+        self.add(&identity, passphrase)
+    }
+
+    /// Keeps `identity` in the folder under `passphrase`; adding one already there changes
+    /// nothing and returns it.
+    pub fn add(
+        &self,
+        identity: &SigningIdentity,
+        passphrase: &str,
+    ) -> Result<IdentityInfo, SignError> {
+        let p12 = identity.to_p12(passphrase)?;
+        let summary = identity.summary();
+        let id = id_of(&summary.fingerprint_sha256);
+        let pem_path = self.pem_path(&id);
+        if pem_path.exists() && self.p12_path(&id).exists() {
+            return self.info(&id);
+        }
+        let mut certificates = vec![identity.certificate.clone()];
+        certificates.extend(identity.chain.iter().cloned());
+        // The key first: a listed identity always has its key beside it.
+        crate::files::write_private(&self.p12_path(&id), &p12)?;
+        crate::files::write_atomically(
+            &pem_path,
+            certificate::to_pem(&certificates).as_bytes(),
+            false,
+        )?;
+        Ok(IdentityInfo {
+            id,
+            certificate: summary,
+        })
+    }
+
+    /// Every identity in the folder, by name.
+    pub fn list(&self) -> Result<Vec<IdentityInfo>, SignError> {
+        let entries = std::fs::read_dir(&self.dir).map_err(|e| SignError::io(&self.dir, e))?;
+        let mut infos = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| SignError::io(&self.dir, e))?;
+            let path = entry.path();
+            let Some(id) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".pem"))
+                .filter(|id| is_id(id))
+            else {
+                continue;
+            };
+            if !self.p12_path(id).exists() {
+                continue;
+            }
+            infos.push(self.info(id)?);
+        }
+        infos.sort_by(|a, b| {
+            (a.certificate.name.to_lowercase(), &a.id)
+                .cmp(&(b.certificate.name.to_lowercase(), &b.id))
+        });
+        Ok(infos)
+    }
+
+    /// What the folder knows about one identity, without its passphrase.
+    pub fn info(&self, id: &str) -> Result<IdentityInfo, SignError> {
+        let certificates = self.certificates(id)?;
+        Ok(IdentityInfo {
+            id: id.to_owned(),
+            certificate: CertificateSummary::of(&certificates[0]),
+        })
+    }
+
+    /// The identity's certificate (and its issuers') in PEM, to give to those who verify.
+    pub fn export_certificate(&self, id: &str) -> Result<String, SignError> {
+        Ok(certificate::to_pem(&self.certificates(id)?))
+    }
+
+    /// Removes the identity's key and certificate files.
+    pub fn delete(&self, id: &str) -> Result<(), SignError> {
+        self.check_exists(id)?;
+        for path in [self.p12_path(id), self.pem_path(id)] {
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(SignError::io(&path, e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Unlocks the identity with its passphrase, ready to sign.
+    pub fn load(&self, id: &str, passphrase: &str) -> Result<SigningIdentity, SignError> {
+        self.check_exists(id)?;
+        SigningIdentity::from_p12_file(&self.p12_path(id), passphrase)
+    }
+
+    /// The encrypted PKCS#12 file of an identity, e.g. to back it up.
+    pub fn p12_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.p12"))
+    }
+
+    fn pem_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.pem"))
+    }
+
+    fn check_exists(&self, id: &str) -> Result<(), SignError> {
+        if is_id(id) && self.p12_path(id).exists() {
+            Ok(())
+        } else {
+            Err(SignError::IdentityNotFound {
+                id: id.to_owned(),
+                dir: self.dir.clone(),
+            })
+        }
+    }
+
+    fn certificates(&self, id: &str) -> Result<Vec<x509_cert::Certificate>, SignError> {
+        self.check_exists(id)?;
+        let path = self.pem_path(id);
+        let bytes = std::fs::read(&path).map_err(|e| SignError::io(&path, e))?;
+        certificate::parse_certificates(&bytes, &path.display().to_string())
+    }
+}
+
+fn id_of(fingerprint: &str) -> String {
+    fingerprint
+        .replace(':', "")
+        .to_lowercase()
+        .chars()
+        .take(16)
+        .collect()
+}
+
+/// Ids are 16 lower-case hex digits; anything else (a path, "..") names no identity.
+fn is_id(text: &str) -> bool {
+    text.len() == 16
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
