@@ -3,5 +3,6 @@
 //! to start from, and the funnel calculator that turns a revenue goal into a lead target.
 
 pub mod checks;
+pub mod funnel;
 pub mod library;
 pub mod templates;

@@ -30,8 +30,18 @@ fn both_languages_hold_the_same_metrics() {
     assert_eq!(en.len(), ru.len());
     for (e, r) in en.iter().zip(&ru) {
         assert_eq!(shape(&e.metric), shape(&r.metric));
-        for text in [&r.metric.name, &r.metric.definition, &r.metric.data_source, &r.reason, &r.source] {
-            assert!(text.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я')), "{}: not Russian: {text}", r.metric.id);
+        for text in [
+            &r.metric.name,
+            &r.metric.definition,
+            &r.metric.data_source,
+            &r.reason,
+            &r.source,
+        ] {
+            assert!(
+                text.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я')),
+                "{}: not Russian: {text}",
+                r.metric.id
+            );
         }
     }
 }
@@ -40,7 +50,11 @@ fn both_languages_hold_the_same_metrics() {
 fn every_metric_has_a_reason_and_a_source() {
     for language in LANGUAGES {
         for m in library::metrics(language) {
-            assert!(m.reason.len() > 60, "{}: the reason should teach, not label", m.metric.id);
+            assert!(
+                m.reason.len() > 60,
+                "{}: the reason should teach, not label",
+                m.metric.id
+            );
             assert!(!m.source.trim().is_empty(), "{}", m.metric.id);
             assert!(!m.metric.definition.trim().is_empty(), "{}", m.metric.id);
         }
@@ -50,7 +64,10 @@ fn every_metric_has_a_reason_and_a_source() {
 #[test]
 fn library_covers_both_directions_and_the_classic_metrics() {
     let groups = library::by_provider(Language::En);
-    assert!(groups.marketing.iter().all(|m| m.provider() == Side::Marketing));
+    assert!(groups
+        .marketing
+        .iter()
+        .all(|m| m.provider() == Side::Marketing));
     assert!(groups.sales.iter().all(|m| m.provider() == Side::Sales));
     let ids = |ms: &[LibraryMetric]| ms.iter().map(|m| m.metric.id.clone()).collect::<Vec<_>>();
     let marketing = ids(&groups.marketing);
@@ -58,7 +75,13 @@ fn library_covers_both_directions_and_the_classic_metrics() {
     for id in ["mql-per-rep", "mql-acceptance"] {
         assert!(marketing.contains(&id.to_string()), "{id}");
     }
-    for id in ["first-contact-time", "first-contact-time-tier-b", "follow-up-attempts", "rejection-reasons", "leads-within-sla"] {
+    for id in [
+        "first-contact-time",
+        "first-contact-time-tier-b",
+        "follow-up-attempts",
+        "rejection-reasons",
+        "leads-within-sla",
+    ] {
         assert!(sales.contains(&id.to_string()), "{id}");
     }
     let hbr = library::metric("first-contact-time", Language::En).unwrap();
@@ -70,7 +93,11 @@ fn every_library_metric_passes_the_checks_in_the_complete_template() {
     for language in LANGUAGES {
         for lib in library::metrics(language) {
             let mut a = templates::instantiate("sales-marketing", language).unwrap();
-            let c = a.commitments.iter().position(|c| c.provider == lib.provider()).unwrap();
+            let c = a
+                .commitments
+                .iter()
+                .position(|c| c.provider == lib.provider())
+                .unwrap();
             let metrics = &mut a.commitments[c].metrics;
             match metrics.iter().position(|m| m.id == lib.metric.id) {
                 Some(i) => metrics[i] = lib.metric.clone(),
@@ -87,13 +114,17 @@ fn complete_templates_use_library_metrics_word_for_word() {
     for language in LANGUAGES {
         let a = templates::instantiate("sales-marketing", language).unwrap();
         for (c, m) in a.metrics() {
-            let lib = library::metric(&m.id, language).unwrap_or_else(|| panic!("{} is not in the library", m.id));
+            let lib = library::metric(&m.id, language)
+                .unwrap_or_else(|| panic!("{} is not in the library", m.id));
             assert_eq!(&lib.metric, m);
             assert_eq!(m.owner, c.provider);
         }
         for c in &a.commitments {
             let lib = library::commitment(c.provider, language);
-            assert_eq!((&lib.id, &lib.service, &lib.description), (&c.id, &c.service, &c.description));
+            assert_eq!(
+                (&lib.id, &lib.service, &lib.description),
+                (&c.id, &c.service, &c.description)
+            );
         }
     }
 }
@@ -108,10 +139,29 @@ fn russian_template_is_russian_with_the_same_structure() {
     assert_eq!(ru.parties.marketing.head.name, "Анна Петрова");
     assert_eq!(ru.parties.sales.head.name, "Игорь Смирнов");
     let ids = |a: &Agreement| {
-        let metrics: Vec<_> = a.metrics().map(|(c, m)| (c.id.clone(), m.id.clone())).collect();
-        let rules: Vec<_> = a.deadlines.rules.iter().map(|r| (r.id.clone(), r.response, r.resolution)).collect();
-        let remedies: Vec<_> = a.consequences.remedies.iter().map(|r| (r.id.clone(), r.scope.clone())).collect();
-        (metrics, rules, remedies, a.term.clone(), a.monitoring.review_cadence)
+        let metrics: Vec<_> = a
+            .metrics()
+            .map(|(c, m)| (c.id.clone(), m.id.clone()))
+            .collect();
+        let rules: Vec<_> = a
+            .deadlines
+            .rules
+            .iter()
+            .map(|r| (r.id.clone(), r.response, r.resolution))
+            .collect();
+        let remedies: Vec<_> = a
+            .consequences
+            .remedies
+            .iter()
+            .map(|r| (r.id.clone(), r.scope.clone()))
+            .collect();
+        (
+            metrics,
+            rules,
+            remedies,
+            a.term.clone(),
+            a.monitoring.review_cadence,
+        )
     };
     assert_eq!(ids(&en), ids(&ru));
     // Everything a person reads is translated: no English word is left in the Russian text.
@@ -120,7 +170,10 @@ fn russian_template_is_russian_with_the_same_structure() {
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| w.len() > 3 && !["RevOps", "mail"].contains(w))
             .collect::<Vec<_>>();
-        assert!(english_words.is_empty(), "{english_words:?} left untranslated in: {text}");
+        assert!(
+            english_words.is_empty(),
+            "{english_words:?} left untranslated in: {text}"
+        );
     }
 }
 
@@ -129,7 +182,11 @@ fn readable_text(a: &Agreement) -> Vec<String> {
     let mut out = vec![a.title.clone(), a.notes.clone()];
     for side in [Side::Marketing, Side::Sales] {
         let p = a.parties.get(side);
-        out.extend([p.department.clone(), p.head.name.clone(), p.head.role.clone()]);
+        out.extend([
+            p.department.clone(),
+            p.head.name.clone(),
+            p.head.role.clone(),
+        ]);
     }
     for c in &a.commitments {
         out.extend([c.service.clone(), c.description.clone()]);
@@ -170,6 +227,9 @@ fn library_serialises_for_the_ui() {
 fn template_summaries_exist_in_both_languages() {
     for t in templates::TEMPLATES {
         assert!(!t.summary_in(Language::En).is_empty());
-        assert!(t.summary_in(Language::Ru).chars().any(|c| matches!(c, 'а'..='я')));
+        assert!(t
+            .summary_in(Language::Ru)
+            .chars()
+            .any(|c| matches!(c, 'а'..='я')));
     }
 }

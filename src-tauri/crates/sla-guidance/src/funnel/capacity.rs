@@ -1,0 +1,126 @@
+//! The sales capacity a lead volume takes. Two limits, and the team needs the larger:
+//!
+//! - **Workload.** Every lead gets the agreed number of attempts, each taking some minutes:
+//!   `leads × attempts × minutes / 60` rep-hours a month, against the hours each rep has for
+//!   lead work.
+//! - **Response time.** Leads that arrive outside working hours (web forms at night, weekends)
+//!   wait for the morning and must all get a first attempt within the response target, while the
+//!   leads arriving during the day keep coming. Reps on first-contact duty at the start of the day:
+//!   `backlog × minutes / 60 / min(target, working day) + hourly arrivals × minutes / 60`.
+//!   A tighter target needs more reps on duty; this is where HBR's "within the hour" costs people.
+
+use serde::{Deserialize, Serialize};
+
+use super::{finite, positive, whole, within, FunnelError};
+
+/// How the sales team works its leads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityInput {
+    /// First contact within this many working hours of a lead's arrival.
+    pub response_target_hours: f64,
+    /// Contact attempts per lead before it is recycled (M. Roberge's SLA: 5).
+    pub attempts_per_lead: f64,
+    /// Minutes one attempt takes, logging included.
+    pub minutes_per_attempt: f64,
+    /// Hours a month each rep has for working MQLs, after meetings, demos and admin.
+    pub rep_hours_per_month: f64,
+    /// Working days in a month.
+    pub workdays_per_month: f64,
+    /// Length of the working day in hours.
+    pub working_hours_per_day: f64,
+    /// Percent of leads that arrive outside working hours and wait for the next working day.
+    pub after_hours_share_percent: f64,
+}
+
+/// The capacity the leads take.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CapacityResult {
+    /// The lead volume this was computed for.
+    pub leads_per_month: f64,
+    /// Rep-hours a month all the attempts take.
+    pub rep_hours_needed: f64,
+    /// Reps needed to make every attempt.
+    pub reps_for_workload: u64,
+    /// Reps who must be on first-contact duty at the start of each working day to meet the
+    /// response target.
+    pub reps_on_duty_for_response: u64,
+    /// The larger of the two.
+    pub reps_needed: u64,
+    /// Reps missing from the team as it is (0 when it is large enough).
+    pub reps_short: u64,
+}
+
+/// The capacity `leads_per_month` MQLs take, and how short of it a team of `sales_reps` is.
+pub fn capacity(
+    leads_per_month: f64,
+    sales_reps: u32,
+    input: &CapacityInput,
+) -> Result<CapacityResult, FunnelError> {
+    let leads = finite("leads_per_month", leads_per_month)?;
+    if leads < 0.0 {
+        return Err(FunnelError::NotPositive {
+            field: "leads_per_month".into(),
+            value: leads,
+        });
+    }
+    let target = positive(
+        "capacity.response_target_hours",
+        input.response_target_hours,
+    )?;
+    let attempts = within(
+        "capacity.attempts_per_lead",
+        input.attempts_per_lead,
+        1.0,
+        100.0,
+    )?;
+    let minutes = positive("capacity.minutes_per_attempt", input.minutes_per_attempt)?;
+    let rep_hours = within(
+        "capacity.rep_hours_per_month",
+        input.rep_hours_per_month,
+        0.0,
+        744.0,
+    )
+    .and_then(|h| positive("capacity.rep_hours_per_month", h))?;
+    let days = within(
+        "capacity.workdays_per_month",
+        input.workdays_per_month,
+        0.0,
+        31.0,
+    )
+    .and_then(|d| positive("capacity.workdays_per_month", d))?;
+    let day_hours = within(
+        "capacity.working_hours_per_day",
+        input.working_hours_per_day,
+        0.0,
+        24.0,
+    )
+    .and_then(|h| positive("capacity.working_hours_per_day", h))?;
+    let after_hours = within(
+        "capacity.after_hours_share_percent",
+        input.after_hours_share_percent,
+        0.0,
+        100.0,
+    )? / 100.0;
+
+    let rep_hours_needed = leads * attempts * minutes / 60.0;
+    let reps_for_workload = whole(rep_hours_needed / rep_hours);
+
+    let leads_per_day = leads / days;
+    let morning_backlog = leads_per_day * after_hours;
+    let arrivals_per_hour = leads_per_day * (1.0 - after_hours) / day_hours;
+    let first_contact_hours = minutes / 60.0;
+    let on_duty = morning_backlog * first_contact_hours / target.min(day_hours)
+        + arrivals_per_hour * first_contact_hours;
+    let reps_on_duty_for_response = whole(on_duty);
+
+    let reps_needed = reps_for_workload.max(reps_on_duty_for_response);
+    Ok(CapacityResult {
+        leads_per_month: leads,
+        rep_hours_needed: super::tidy(rep_hours_needed),
+        reps_for_workload: reps_for_workload as u64,
+        reps_on_duty_for_response: reps_on_duty_for_response as u64,
+        reps_needed: reps_needed as u64,
+        reps_short: (reps_needed as u64).saturating_sub(sales_reps as u64),
+    })
+}
