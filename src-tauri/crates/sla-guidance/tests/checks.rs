@@ -586,3 +586,20 @@ fn remedy_and_adjustment_ids_share_one_namespace() {
         [("duplicate-id", "consequences.adjustments[0].id".to_string())]
     );
 }
+
+#[test]
+fn percent_targets_show_their_sign_and_escalations_get_their_own_fix() {
+    let mut a = complete(Language::En);
+    a.commitments[0].metrics[2].target = 100.0;
+    a.consequences.escalation[1].escalate_to.clear();
+    let findings = checks::check(&a, Language::En);
+    assert!(
+        findings[0]
+            .message
+            .starts_with("The target 100% of \"Complete lead records\""),
+        "{}",
+        findings[0].message
+    );
+    assert_eq!(findings[1].field, "consequences.escalation[1].escalate_to");
+    assert!(findings[1].fix.contains("CEO"), "{}", findings[1].fix);
+}

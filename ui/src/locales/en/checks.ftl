@@ -189,7 +189,10 @@ check-consequence-without-action = { $what ->
     [adjustment] The adjustment "{ $name }" does not say what happens
    *[remedy] The remedy "{ $name }" does not say what happens
 }, so a missed target leads nowhere.
-check-consequence-without-action-fix = Say what is done and by whom, e.g. "Marketing presents a revised campaign plan at the monthly review".
+check-consequence-without-action-fix = { $what ->
+    [escalation] Say who is told at this step, e.g. "Head of the other department" or "CEO".
+   *[other] Say what is done and by whom, e.g. "Marketing presents a revised campaign plan at the monthly review".
+}
 
 check-scope-unknown-id = A consequence applies to the { $kind ->
     [commitment] commitment

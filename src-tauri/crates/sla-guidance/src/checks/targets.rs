@@ -61,31 +61,21 @@ fn unit_key(unit: Unit) -> &'static str {
 }
 
 fn check_target(m: &Metric, path: &str, out: &mut Findings) {
-    let args = |extra: Option<(&'static str, Arg)>| -> Vec<(&'static str, Arg)> {
-        let mut args = vec![
+    let args = || {
+        [
             ("metric", Arg::from(label(m))),
-            ("target", Arg::from(m.target)),
+            ("target", shown_target(m)),
             ("unit", Arg::from(unit_key(m.unit))),
-        ];
-        args.extend(extra);
-        args
+        ]
     };
     if m.kind == MetricKind::Speed && !is_time(m.unit) {
-        out.add(TARGET_UNIT_MISMATCH, format!("{path}.unit"), &args(None));
+        out.add(TARGET_UNIT_MISMATCH, format!("{path}.unit"), &args());
     }
     let target = m.target;
     let out_of_range =
         !target.is_finite() || target < 0.0 || (m.unit == Unit::Percent && target > 100.0);
     if out_of_range {
-        // A non-finite target has no digits to show; the message then speaks of it as missing.
-        let shown = if target.is_finite() {
-            Arg::from(target)
-        } else {
-            Arg::from("—")
-        };
-        let mut a = args(None);
-        a[1] = ("target", shown);
-        out.add(TARGET_OUT_OF_RANGE, format!("{path}.target"), &a);
+        out.add(TARGET_OUT_OF_RANGE, format!("{path}.target"), &args());
         return;
     }
     let demands_at_least = matches!(m.comparator, Comparator::AtLeast | Comparator::Exactly);
@@ -94,13 +84,22 @@ fn check_target(m: &Metric, path: &str, out: &mut Findings) {
         || (m.unit == Unit::Percent && demands_at_most && target <= 0.0)
         || (is_time(m.unit) && demands_at_most && target <= 0.0);
     if perfection {
-        out.add(TARGET_UNATTAINABLE, format!("{path}.target"), &args(None));
+        out.add(TARGET_UNATTAINABLE, format!("{path}.target"), &args());
         return;
     }
     let always_met = (m.comparator == Comparator::AtLeast && target <= 0.0)
         || (m.unit == Unit::Percent && m.comparator == Comparator::AtMost && target >= 100.0);
     if always_met {
-        out.add(TARGET_ALWAYS_MET, format!("{path}.target"), &args(None));
+        out.add(TARGET_ALWAYS_MET, format!("{path}.target"), &args());
+    }
+}
+
+/// The target as the messages show it: "95%" for a percentage, a dash when it is not a number.
+fn shown_target(m: &Metric) -> Arg {
+    match m.unit {
+        _ if !m.target.is_finite() => Arg::from("—"),
+        Unit::Percent => Arg::from(format!("{}%", m.target)),
+        _ => Arg::from(m.target),
     }
 }
 
