@@ -8,6 +8,7 @@ mod error;
 mod location;
 mod records;
 mod schema;
+mod search;
 mod store;
 
 pub use error::StoreError;

@@ -7,10 +7,11 @@ use std::path::Path;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::sqlite;
+use crate::search;
 use crate::StoreError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `PRAGMA application_id` of a drafts database ("SLAS"), telling it apart from other SQLite files.
 const APPLICATION_ID: i64 = 0x534C_4153;
@@ -44,16 +45,53 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 ";
 
+/// Schema 2: the trash, and full-text search over the latest version of every draft. The index is
+/// contentless (it keeps no copy of the text, only the words), and `contentless_delete` lets a
+/// save replace a draft's entry.
+const V2: &str = "
+ALTER TABLE drafts ADD COLUMN trashed_at TEXT;
+CREATE VIRTUAL TABLE draft_text USING fts5(
+    body,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+";
+
 type Step = fn(&Transaction, &Path) -> Result<(), StoreError>;
 
 /// `MIGRATIONS[n]` brings a database from schema `n` to `n + 1`.
-const MIGRATIONS: [Step; SCHEMA_VERSION as usize] = [to_v1];
+const MIGRATIONS: [Step; SCHEMA_VERSION as usize] = [to_v1, to_v2];
 
 fn to_v1(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
     tx.execute_batch(V1)
         .map_err(|e| sqlite(path, "creating the drafts tables", e))?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)
         .map_err(|e| sqlite(path, "marking the file as a drafts database", e))
+}
+
+fn to_v2(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
+    let indexing = |e| sqlite(path, "indexing the drafts for search", e);
+    tx.execute_batch(V2)
+        .map_err(|e| sqlite(path, "adding the trash and the search index", e))?;
+    let mut latest = tx
+        .prepare(
+            "SELECT d.id, v.agreement_json FROM drafts d
+             JOIN versions v ON v.draft_id = d.id AND v.version = d.latest_version",
+        )
+        .map_err(indexing)?;
+    let mut index = tx
+        .prepare("INSERT INTO draft_text (rowid, body) VALUES (?1, ?2)")
+        .map_err(indexing)?;
+    let mut rows = latest.query([]).map_err(indexing)?;
+    while let Some(row) = rows.next().map_err(indexing)? {
+        let id: i64 = row.get(0).map_err(indexing)?;
+        let json: String = row.get(1).map_err(indexing)?;
+        index
+            .execute(rusqlite::params![id, search::stored_text(&json)])
+            .map_err(indexing)?;
+    }
+    Ok(())
 }
 
 /// Checks that the file is a drafts database this build can read, sets the connection up for

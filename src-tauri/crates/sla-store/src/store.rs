@@ -12,6 +12,7 @@ use crate::error::sqlite;
 use crate::location::{self, DATABASE_FILE_NAME};
 use crate::records::{Draft, DraftId, DraftInfo, VersionInfo};
 use crate::schema;
+use crate::search;
 use crate::StoreError;
 
 /// The drafts database. Every method that writes runs in one transaction, so a crash at any
@@ -21,8 +22,9 @@ pub struct Store {
     path: PathBuf,
 }
 
-/// The columns of `drafts` that make a [`DraftInfo`], in the order [`info_from_row`] reads them.
-const INFO_COLUMNS: &str = "id, title, marketing, sales, latest_version, created_at, updated_at";
+/// The columns of `drafts` (aliased `d`) that make a [`DraftInfo`], as [`info_from_row`] reads them.
+const INFO_COLUMNS: &str =
+    "d.id, d.title, d.marketing, d.sales, d.latest_version, d.created_at, d.updated_at, d.trashed_at";
 
 impl Store {
     /// The data folder: `SLA_STUDIO_DATA_DIR` when set, else the OS application-data folder of
@@ -84,7 +86,7 @@ impl Store {
         })
     }
 
-    /// The latest version of draft `id`.
+    /// The latest version of draft `id` (also of a draft in the trash).
     pub fn get(&self, id: DraftId) -> Result<Draft, StoreError> {
         read_version(&self.conn, &self.path, id, None)
     }
@@ -97,25 +99,24 @@ impl Store {
 
     /// Every version of draft `id`, newest first.
     pub fn history(&self, id: DraftId) -> Result<Vec<VersionInfo>, StoreError> {
-        let doing = || format!("reading the history of draft {id}");
-        let mut stmt = self
+        let versions = self
             .conn
             .prepare_cached(
                 "SELECT version, saved_at, title, note FROM versions
                  WHERE draft_id = ?1 ORDER BY version DESC",
             )
-            .map_err(|e| sqlite(&self.path, doing(), e))?;
-        let versions = stmt
-            .query_map([id], |r| {
-                Ok(VersionInfo {
-                    version: r.get(0)?,
-                    saved_at: r.get(1)?,
-                    title: r.get(2)?,
-                    note: r.get(3)?,
-                })
+            .and_then(|mut stmt| {
+                stmt.query_map([id], |r| {
+                    Ok(VersionInfo {
+                        version: r.get(0)?,
+                        saved_at: r.get(1)?,
+                        title: r.get(2)?,
+                        note: r.get(3)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()
             })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(|e| sqlite(&self.path, doing(), e))?;
+            .map_err(|e| sqlite(&self.path, format!("reading the history of draft {id}"), e))?;
         // A draft always has a first version, so no rows means no draft.
         if versions.is_empty() {
             return Err(StoreError::DraftNotFound(id));
@@ -124,7 +125,7 @@ impl Store {
     }
 
     /// Makes version `version` the latest again by saving a copy of it as a new version; the
-    /// versions in between stay in the history.
+    /// versions in between stay in the history. Restoring what is already the latest adds nothing.
     pub fn restore_version(&mut self, id: DraftId, version: u32) -> Result<DraftInfo, StoreError> {
         self.write(
             &format!("restoring version {version} of draft {id}"),
@@ -132,22 +133,38 @@ impl Store {
                 check_writable(tx, path, id)?;
                 let old = read_version(tx, path, id, Some(version))?.agreement;
                 let json = sla_model::to_canonical_json(&old);
-                append_version(
-                    tx,
-                    path,
-                    id,
-                    &old,
-                    &json,
-                    &format!("restored from version {version}"),
-                )
+                let note = format!("restored from version {version}");
+                append_version(tx, path, id, &old, &json, &note)
             },
         )
     }
 
-    /// Every draft, most recently saved first.
+    /// Every draft not in the trash, most recently saved first.
     pub fn list(&self) -> Result<Vec<DraftInfo>, StoreError> {
-        let sql = format!("SELECT {INFO_COLUMNS} FROM drafts ORDER BY updated_at DESC, id DESC");
+        let sql = format!(
+            "SELECT {INFO_COLUMNS} FROM drafts d WHERE d.trashed_at IS NULL
+             ORDER BY d.updated_at DESC, d.id DESC"
+        );
         self.query_infos(&sql, [], "listing the drafts")
+    }
+
+    /// The drafts not in the trash whose latest version contains every word of `query` (title,
+    /// departments, names and any other text), each word matching as a prefix, ignoring case;
+    /// most recently saved first. A query with no words lists every draft.
+    pub fn search(&self, query: &str) -> Result<Vec<DraftInfo>, StoreError> {
+        let Some(expression) = search::match_expression(query) else {
+            return self.list();
+        };
+        let sql = format!(
+            "SELECT {INFO_COLUMNS} FROM draft_text JOIN drafts d ON d.id = draft_text.rowid
+             WHERE draft_text MATCH ?1 AND d.trashed_at IS NULL
+             ORDER BY d.updated_at DESC, d.id DESC"
+        );
+        self.query_infos(
+            &sql,
+            [expression],
+            &format!("searching the drafts for {query:?}"),
+        )
     }
 
     /// A new draft holding a copy of the latest version of draft `id`, with a new agreement id and
@@ -180,13 +197,67 @@ impl Store {
         })
     }
 
+    /// Moves draft `id` to the trash. It keeps its history and can be restored until the trash
+    /// is emptied; moving a draft that is already there changes nothing.
+    pub fn trash(&mut self, id: DraftId) -> Result<(), StoreError> {
+        let doing = format!("moving draft {id} to the trash");
+        self.write(&doing, |tx, path| {
+            let moved = tx
+                .prepare_cached(
+                    "UPDATE drafts SET trashed_at = ?2 WHERE id = ?1 AND trashed_at IS NULL",
+                )
+                .and_then(|mut stmt| stmt.execute(params![id, now()]))
+                .map_err(|e| sqlite(path, doing.as_str(), e))?;
+            if moved == 0 {
+                info(tx, path, id)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Takes draft `id` out of the trash; a draft that is not there is left as it is.
+    pub fn restore_from_trash(&mut self, id: DraftId) -> Result<(), StoreError> {
+        let doing = format!("restoring draft {id} from the trash");
+        self.write(&doing, |tx, path| {
+            let found = tx
+                .prepare_cached("UPDATE drafts SET trashed_at = NULL WHERE id = ?1")
+                .and_then(|mut stmt| stmt.execute([id]))
+                .map_err(|e| sqlite(path, doing.as_str(), e))?;
+            match found {
+                0 => Err(StoreError::DraftNotFound(id)),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// The drafts in the trash, most recently trashed first.
+    pub fn list_trash(&self) -> Result<Vec<DraftInfo>, StoreError> {
+        let sql = format!(
+            "SELECT {INFO_COLUMNS} FROM drafts d WHERE d.trashed_at IS NOT NULL
+             ORDER BY d.trashed_at DESC, d.id DESC"
+        );
+        self.query_infos(&sql, [], "listing the trash")
+    }
+
+    /// Deletes the drafts in the trash with all their versions, for good; returns how many.
+    pub fn empty_trash(&mut self) -> Result<usize, StoreError> {
+        self.write("emptying the trash", |tx, path| {
+            const TRASHED: &str = "SELECT id FROM drafts WHERE trashed_at IS NOT NULL";
+            tx.execute_batch(&format!(
+                "DELETE FROM draft_text WHERE rowid IN ({TRASHED});
+                 DELETE FROM versions WHERE draft_id IN ({TRASHED});"
+            ))
+            .and_then(|()| tx.execute("DELETE FROM drafts WHERE trashed_at IS NOT NULL", []))
+            .map_err(|e| sqlite(path, "emptying the trash", e))
+        })
+    }
+
     /// A value the UI remembered, such as the open draft or the wizard step.
     pub fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let doing = || format!("reading the setting {key:?}");
         self.conn
             .prepare_cached("SELECT value FROM settings WHERE key = ?1")
             .and_then(|mut stmt| stmt.query_row([key], |r| r.get(0)).optional())
-            .map_err(|e| sqlite(&self.path, doing(), e))
+            .map_err(|e| sqlite(&self.path, format!("reading the setting {key:?}"), e))
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -211,6 +282,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sqlite(&self.path, doing, e))?;
+        // On an error the transaction is dropped, which rolls it back.
         let value = f(&tx, &self.path)?;
         tx.commit().map_err(|e| sqlite(&self.path, doing, e))?;
         Ok(value)
@@ -242,20 +314,25 @@ fn info_from_row(r: &Row) -> rusqlite::Result<DraftInfo> {
         version: r.get(4)?,
         created_at: r.get(5)?,
         updated_at: r.get(6)?,
-        trashed_at: None,
+        trashed_at: r.get(7)?,
     })
 }
 
 fn info(conn: &Connection, path: &Path, id: DraftId) -> Result<DraftInfo, StoreError> {
-    conn.prepare_cached(&format!("SELECT {INFO_COLUMNS} FROM drafts WHERE id = ?1"))
-        .and_then(|mut stmt| stmt.query_row([id], info_from_row).optional())
-        .map_err(|e| sqlite(path, format!("reading draft {id}"), e))?
-        .ok_or(StoreError::DraftNotFound(id))
+    conn.prepare_cached(&format!(
+        "SELECT {INFO_COLUMNS} FROM drafts d WHERE d.id = ?1"
+    ))
+    .and_then(|mut stmt| stmt.query_row([id], info_from_row).optional())
+    .map_err(|e| sqlite(path, format!("reading draft {id}"), e))?
+    .ok_or(StoreError::DraftNotFound(id))
 }
 
-/// Refuses changes to a draft that does not exist.
+/// Refuses changes to a draft that does not exist or is in the trash.
 fn check_writable(conn: &Connection, path: &Path, id: DraftId) -> Result<(), StoreError> {
-    info(conn, path, id).map(|_| ())
+    match info(conn, path, id)?.trashed_at {
+        Some(_) => Err(StoreError::Trashed(id)),
+        None => Ok(()),
+    }
 }
 
 /// Reads one version (the latest when `version` is `None`) and parses its agreement.
@@ -265,31 +342,36 @@ fn read_version(
     id: DraftId,
     version: Option<u32>,
 ) -> Result<Draft, StoreError> {
-    let doing = || format!("reading draft {id}");
+    struct Found {
+        latest: u32,
+        created_at: String,
+        trashed_at: Option<String>,
+        version: Option<(u32, String, String)>,
+    }
+    // One statement, so the draft and its version come from the same snapshot.
     let row = conn
         .prepare_cached(
-            "SELECT d.latest_version, d.created_at, v.version, v.saved_at, v.agreement_json
+            "SELECT d.latest_version, d.created_at, d.trashed_at, v.version, v.saved_at, v.agreement_json
              FROM drafts d
              LEFT JOIN versions v ON v.draft_id = d.id AND v.version = coalesce(?2, d.latest_version)
              WHERE d.id = ?1",
         )
         .and_then(|mut stmt| {
             stmt.query_row(params![id, version], |r| {
-                Ok((
-                    r.get::<_, u32>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<u32>>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                ))
+                let version = match r.get::<_, Option<u32>>(3)? {
+                    Some(v) => Some((v, r.get(4)?, r.get(5)?)),
+                    None => None,
+                };
+                Ok(Found { latest: r.get(0)?, created_at: r.get(1)?, trashed_at: r.get(2)?, version })
             })
             .optional()
         })
-        .map_err(|e| sqlite(path, doing(), e))?;
-    let Some((latest, created_at, found, saved_at, json)) = row else {
+        .map_err(|e| sqlite(path, format!("reading draft {id}"), e))?;
+    let Some(found) = row else {
         return Err(StoreError::DraftNotFound(id));
     };
-    let (Some(found), Some(saved_at), Some(json)) = (found, saved_at, json) else {
+    let Some((version, saved_at, json)) = found.version else {
+        let latest = found.latest;
         return Err(StoreError::VersionNotFound {
             id,
             version: version.unwrap_or(latest),
@@ -298,7 +380,7 @@ fn read_version(
     };
     let agreement = sla_model::from_json(&json).map_err(|source| StoreError::Unreadable {
         id,
-        version: found,
+        version,
         source,
     })?;
     Ok(Draft {
@@ -307,10 +389,10 @@ fn read_version(
             title: agreement.title.clone(),
             marketing: agreement.parties.marketing.department.clone(),
             sales: agreement.parties.sales.department.clone(),
-            version: found,
-            created_at,
+            version,
+            created_at: found.created_at,
             updated_at: saved_at,
-            trashed_at: None,
+            trashed_at: found.trashed_at,
         },
         agreement,
     })
@@ -324,22 +406,30 @@ fn insert_draft(
     note: &str,
 ) -> Result<DraftInfo, StoreError> {
     let at = now();
-    let doing = "storing a new draft";
     conn.prepare_cached(
         "INSERT INTO drafts (title, marketing, sales, created_at, updated_at, latest_version)
          VALUES (?1, ?2, ?3, ?4, ?4, 1)",
     )
     .and_then(|mut stmt| {
+        let parties = &agreement.parties;
         stmt.execute(params![
             agreement.title,
-            agreement.parties.marketing.department,
-            agreement.parties.sales.department,
-            at,
+            parties.marketing.department,
+            parties.sales.department,
+            at
         ])
     })
-    .map_err(|e| sqlite(path, doing, e))?;
+    .map_err(|e| sqlite(path, "storing a new draft", e))?;
     let id = conn.last_insert_rowid();
-    insert_version(conn, path, id, 1, &at, agreement, json, note)?;
+    let version = NewVersion {
+        id,
+        version: 1,
+        saved_at: &at,
+        agreement,
+        json,
+        note,
+    };
+    insert_version(conn, path, &version)?;
     info(conn, path, id)
 }
 
@@ -353,62 +443,91 @@ fn append_version(
     note: &str,
 ) -> Result<DraftInfo, StoreError> {
     let doing = || format!("saving draft {id}");
+    // Comparing inside SQLite saves copying the stored JSON out only to compare it.
     let latest = conn
         .prepare_cached(
-            "SELECT d.latest_version, v.agreement_json = ?2
+            "SELECT d.latest_version, d.trashed_at IS NOT NULL, v.agreement_json = ?2
              FROM drafts d JOIN versions v ON v.draft_id = d.id AND v.version = d.latest_version
              WHERE d.id = ?1",
         )
         .and_then(|mut stmt| {
             stmt.query_row(params![id, json], |r| {
-                Ok((r.get::<_, u32>(0)?, r.get::<_, bool>(1)?))
+                Ok((
+                    r.get::<_, u32>(0)?,
+                    r.get::<_, bool>(1)?,
+                    r.get::<_, bool>(2)?,
+                ))
             })
             .optional()
         })
         .map_err(|e| sqlite(path, doing(), e))?;
-    let Some((latest, unchanged)) = latest else {
+    let Some((latest, trashed, unchanged)) = latest else {
         return Err(StoreError::DraftNotFound(id));
     };
+    if trashed {
+        return Err(StoreError::Trashed(id));
+    }
     if unchanged {
         return info(conn, path, id);
     }
     let at = now();
-    let next = latest + 1;
-    insert_version(conn, path, id, next, &at, agreement, json, note)?;
+    let version = NewVersion {
+        id,
+        version: latest + 1,
+        saved_at: &at,
+        agreement,
+        json,
+        note,
+    };
+    insert_version(conn, path, &version)?;
     conn.prepare_cached(
         "UPDATE drafts SET title = ?2, marketing = ?3, sales = ?4, updated_at = ?5, latest_version = ?6
          WHERE id = ?1",
     )
     .and_then(|mut stmt| {
+        let parties = &agreement.parties;
         stmt.execute(params![
             id,
             agreement.title,
-            agreement.parties.marketing.department,
-            agreement.parties.sales.department,
+            parties.marketing.department,
+            parties.sales.department,
             at,
-            next,
+            version.version,
         ])
     })
     .map_err(|e| sqlite(path, doing(), e))?;
     info(conn, path, id)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn insert_version(
-    conn: &Connection,
-    path: &Path,
+struct NewVersion<'a> {
     id: DraftId,
     version: u32,
-    saved_at: &str,
-    agreement: &Agreement,
-    json: &str,
-    note: &str,
-) -> Result<(), StoreError> {
+    saved_at: &'a str,
+    agreement: &'a Agreement,
+    json: &'a str,
+    note: &'a str,
+}
+
+/// Stores a version and makes it the draft's text in the search index.
+fn insert_version(conn: &Connection, path: &Path, v: &NewVersion) -> Result<(), StoreError> {
+    let doing = || format!("storing version {} of draft {}", v.version, v.id);
     conn.prepare_cached(
         "INSERT INTO versions (draft_id, version, saved_at, title, note, agreement_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )
-    .and_then(|mut stmt| stmt.execute(params![id, version, saved_at, agreement.title, note, json]))
-    .map(|_| ())
-    .map_err(|e| sqlite(path, format!("storing version {version} of draft {id}"), e))
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            v.id,
+            v.version,
+            v.saved_at,
+            v.agreement.title,
+            v.note,
+            v.json
+        ])
+    })
+    .map_err(|e| sqlite(path, doing(), e))?;
+    conn.prepare_cached("INSERT OR REPLACE INTO draft_text (rowid, body) VALUES (?1, ?2)")
+        .and_then(|mut stmt| stmt.execute(params![v.id, search::document_text(v.agreement)]))
+        .map(|_| ())
+        .map_err(|e| sqlite(path, format!("indexing draft {} for search", v.id), e))
 }
