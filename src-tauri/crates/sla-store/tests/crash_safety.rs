@@ -1,0 +1,248 @@
+//! A save that returned survives the process being killed at any moment.
+//!
+//! The test re-runs its own binary as a child that saves versions of a draft in a loop, printing
+//! each acknowledged version after `save` returns. The parent kills the child with SIGKILL at a
+//! random moment (sometimes right after starting, while the database is still being created or
+//! opened), then opens the database, checks its integrity and that every acknowledged version
+//! is there with exactly the agreement that was saved. Thirty rounds run on the same file.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use sla_model::Agreement;
+use sla_store::{DraftId, Store};
+
+const TEST_NAME: &str = "a_killed_saver_never_loses_an_acknowledged_save";
+/// Set in the child: the database it saves to, and the round it belongs to.
+const SAVER_DB_ENV: &str = "SLA_STORE_CRASH_TEST_DB";
+const SAVER_ROUND_ENV: &str = "SLA_STORE_CRASH_TEST_ROUND";
+/// Set to repeat a run's kill timings.
+const SEED_ENV: &str = "SLA_STORE_CRASH_TEST_SEED";
+const ROUNDS: u32 = 30;
+
+/// What the saver saves as save `i` of round `round`: every save differs from the one before,
+/// and the sizes vary from a few kilobytes to tens, so saves touch different numbers of pages.
+fn agreement_for(round: u32, i: u32) -> Agreement {
+    let mut a = common::english();
+    a.title = format!("Crash round {round}, save {i}");
+    a.notes =
+        format!("Раунд {round}, сохранение {i}. ").repeat((i as usize * 37 + round as usize) % 900);
+    a.commitments[0].metrics[0].target = f64::from(i);
+    a
+}
+
+/// An acknowledged save, as the child printed it.
+#[derive(Debug, Clone, Copy)]
+struct Ack {
+    draft: DraftId,
+    version: u32,
+    round: u32,
+    save: u32,
+}
+
+fn parse_ack(line: &str) -> Option<Ack> {
+    let mut parts = line.strip_prefix("ACK ")?.split(' ');
+    let mut next = || parts.next()?.trim().parse::<i64>().ok();
+    Some(Ack {
+        draft: next()?,
+        version: next()? as u32,
+        round: next()? as u32,
+        save: next()? as u32,
+    })
+}
+
+#[test]
+fn a_killed_saver_never_loses_an_acknowledged_save() {
+    if let Some(db) = std::env::var_os(SAVER_DB_ENV) {
+        let round = std::env::var(SAVER_ROUND_ENV).unwrap().parse().unwrap();
+        save_until_killed(Path::new(&db), round);
+    }
+
+    let seed = std::env::var(SEED_ENV)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+        });
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let context = format!("(repeat with {SEED_ENV}={seed})");
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::db_path(&dir);
+    let (mut early_kills, mut before_first_ack, mut acknowledged) = (0, 0, 0);
+
+    for round in 0..ROUNDS {
+        let (mut child, lines) = spawn_saver(&db, round);
+        let mut printed = Vec::new();
+        // A third of the rounds kill within the first milliseconds: while the process starts,
+        // the database is created or migrated, or the first saves run.
+        let early = round == 0 || rng.u32(0..3) == 0;
+        if early {
+            early_kills += 1;
+            std::thread::sleep(Duration::from_micros(rng.u64(0..15_000)));
+        } else {
+            let wanted = rng.usize(1..40);
+            wait_for_acks(&mut child, &lines, &mut printed, wanted, &context);
+            std::thread::sleep(Duration::from_micros(rng.u64(0..3_000)));
+        }
+        child.kill().unwrap(); // SIGKILL: no destructor, no flush, nothing runs.
+        child.wait().unwrap();
+        // The reader ends when the dead child's end of the pipe closes.
+        printed.extend(lines.iter());
+        let acks: Vec<Ack> = printed.iter().filter_map(|line| parse_ack(line)).collect();
+        acknowledged += acks.len();
+        before_first_ack += usize::from(acks.is_empty());
+        check_database(&db, round, &acks, &context);
+    }
+    assert!(
+        acknowledged > 0 && early_kills > 0 && early_kills < ROUNDS,
+        "{context}"
+    );
+    eprintln!(
+        "{ROUNDS} rounds, {early_kills} killed early, {before_first_ack} before any save returned, \
+         {acknowledged} acknowledged saves checked {context}"
+    );
+}
+
+/// The child: saves one draft over and over, reporting each save after it returned.
+fn save_until_killed(db: &Path, round: u32) -> ! {
+    let mut store = Store::open(db).unwrap();
+    let id = match store.list().unwrap().first() {
+        Some(draft) => draft.id,
+        None => store.create(&common::english(), "crash test").unwrap().id,
+    };
+    for i in 1.. {
+        let info = store.save(id, &agreement_for(round, i)).unwrap();
+        println!("ACK {id} {} {round} {i}", info.version);
+    }
+    unreachable!()
+}
+
+/// Starts the child and a thread that passes on each complete line it prints.
+fn spawn_saver(db: &Path, round: u32) -> (Child, mpsc::Receiver<String>) {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", TEST_NAME, "--nocapture", "--test-threads=1"])
+        .env(SAVER_DB_ENV, db)
+        .env(SAVER_ROUND_ENV, round.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut stdout = stdout;
+        let mut line = Vec::new();
+        // Only lines that arrived whole count; a kill may cut the last one.
+        while stdout.read_until(b'\n', &mut line).unwrap_or(0) > 0 && line.ends_with(b"\n") {
+            if send
+                .send(String::from_utf8_lossy(&line).into_owned())
+                .is_err()
+            {
+                break;
+            }
+            line.clear();
+        }
+    });
+    (child, receive)
+}
+
+/// Waits until the child has acknowledged `wanted` saves; fails if it stopped on its own.
+fn wait_for_acks(
+    child: &mut Child,
+    lines: &mpsc::Receiver<String>,
+    printed: &mut Vec<String>,
+    wanted: usize,
+    context: &str,
+) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while printed
+        .iter()
+        .filter(|line| line.starts_with("ACK "))
+        .count()
+        < wanted
+    {
+        match lines.recv_timeout(Duration::from_millis(100)) {
+            Ok(line) => printed.push(line),
+            Err(_) => {
+                if let Some(status) = child.try_wait().unwrap() {
+                    let mut stderr = String::new();
+                    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr)
+                        .unwrap();
+                    panic!(
+                        "the saver stopped by itself ({status}) {context}:\n{}\n{stderr}",
+                        printed.concat()
+                    );
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "no acknowledged save in 60 s {context}"
+                );
+            }
+        }
+    }
+}
+
+/// Opens the database the way the app does after a crash and checks it.
+fn check_database(db: &Path, round: u32, acks: &[Ack], context: &str) {
+    let at = format!("after round {round} {context}");
+    let store = Store::open(db).unwrap_or_else(|e| panic!("cannot open {at}: {e}"));
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok", "{at}");
+    conn.execute(
+        "INSERT INTO draft_text (draft_text, rank) VALUES ('integrity-check', 0)",
+        [],
+    )
+    .unwrap_or_else(|e| panic!("search index damaged {at}: {e}"));
+
+    // Every acknowledged save is there, exactly as saved.
+    for ack in acks {
+        assert_eq!(ack.round, round, "{at}");
+        let saved = store
+            .get_version(ack.draft, ack.version)
+            .unwrap_or_else(|e| panic!("acknowledged save {ack:?} lost {at}: {e}"));
+        let expected = agreement_for(round, ack.save);
+        assert_eq!(
+            sla_model::to_canonical_json(&saved.agreement),
+            sla_model::to_canonical_json(&expected),
+            "acknowledged save {ack:?} differs {at}"
+        );
+    }
+
+    // The latest version is the last acknowledged one, or the save after it, which may have
+    // committed before the kill stopped its acknowledgement; never anything else.
+    for draft in store.list().unwrap() {
+        let latest = store
+            .get(draft.id)
+            .unwrap_or_else(|e| panic!("latest version unreadable {at}: {e}"));
+        if let Some(last) = acks.last() {
+            let next = agreement_for(round, last.save + 1);
+            let ok = (latest.info.version == last.version
+                && latest.agreement == agreement_for(round, last.save))
+                || (latest.info.version == last.version + 1 && latest.agreement == next);
+            assert!(
+                ok,
+                "latest is version {} titled {:?}, last acknowledged {last:?} {at}",
+                latest.info.version, latest.agreement.title
+            );
+        }
+        let versions: Vec<u32> = store
+            .history(draft.id)
+            .unwrap()
+            .iter()
+            .map(|v| v.version)
+            .collect();
+        let expected: Vec<u32> = (1..=latest.info.version).rev().collect();
+        assert_eq!(versions, expected, "history has gaps {at}");
+    }
+}
