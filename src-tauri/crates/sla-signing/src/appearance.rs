@@ -71,13 +71,13 @@ pub(crate) fn content_stream(
 ) -> Vec<u8> {
     let mut ops = String::new();
     let pad = (height.min(width) * 0.06).clamp(2.0, 6.0);
-    let small = (height * 0.085).clamp(4.5, 7.5);
+    let small = (height * 0.1).clamp(5.5, 7.5);
     let large = (small * 1.2).min(9.5);
     let line_gap = 1.22;
 
     // The lines under the signature, bottom up; the certificate line only when there is room.
     let mut lines: Vec<(&str, f64, &str, bool)> = Vec::new();
-    let show_certificate = height >= 64.0 && !content.certificate_line.is_empty();
+    let show_certificate = height >= 80.0 && !content.certificate_line.is_empty();
     if show_certificate {
         lines.push((content.certificate_line, small * 0.85, MUTED, false));
     }
@@ -91,7 +91,15 @@ pub(crate) fn content_stream(
     let text_width = width - text_left - pad;
     let mut baseline = pad + small * 0.25;
     let mut info_top = baseline;
-    ops.push_str("q\n");
+    // White out the inside of the area (the page may print a line for a pen signature there),
+    // leaving the frame the page draws around it.
+    ops.push_str(&format!(
+        "q\n1 1 1 rg {} {} {} {} re f\n",
+        num(1.0),
+        num(1.0),
+        num(width - 2.0),
+        num(height - 2.0)
+    ));
     for (text, size, color, bold) in &lines {
         let (shown, size) = fit_text(font, text, *size, text_width);
         let codes = hex(&font.encode(&shown));

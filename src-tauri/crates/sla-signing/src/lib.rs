@@ -22,6 +22,7 @@ mod files;
 mod font;
 mod identity;
 mod identity_store;
+mod pdf_raw;
 mod pdf_source;
 mod pdf_syntax;
 mod pdf_update;

@@ -9,7 +9,11 @@ pub(crate) fn write_object(out: &mut Vec<u8>, object: &Object) {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(value) => out.extend_from_slice(if *value { b"true" } else { b"false" }),
         Object::Integer(value) => out.extend_from_slice(value.to_string().as_bytes()),
-        Object::Real(value) => out.extend_from_slice(format_real(f64::from(*value)).as_bytes()),
+        // The shortest text that reads back as the same f32, as most writers print them.
+        Object::Real(value) if value.is_finite() => {
+            out.extend_from_slice(format!("{value}").as_bytes())
+        }
+        Object::Real(_) => out.push(b'0'),
         Object::Name(name) => write_name(out, name),
         Object::String(bytes, _) => write_hex_string(out, bytes),
         Object::Array(items) => {

@@ -11,6 +11,7 @@ use sla_model::Language;
 use crate::appearance::{self, AppearanceContent, Stroke};
 use crate::cms_signature::{self, SubFilter};
 use crate::font::{deflate, FontSubset};
+use crate::pdf_raw::RawDictionary;
 use crate::pdf_source::{
     acroform, attached_agreement, catalog_language, signature_fields, SignatureField, SourcePdf,
 };
@@ -136,24 +137,14 @@ pub fn sign(
     let contents_at = body_start + body.contents_at;
 
     // The field gets its value and appearance; the form says the document is signed.
-    let mut field_dict = source
-        .doc
-        .get_dictionary(field.id)
-        .map_err(|e| SignError::damaged(format!("signature field {}: {e}", field.name)))?
-        .clone();
-    field_dict.set("V", Object::Reference(signature_id));
+    let widget_entries = appearance_entries(&source, widget_id, appearance_id)?;
+    let mut field_entries = vec![("V", Object::Reference(signature_id))];
     if widget_id == field.id {
-        show_appearance(&mut field_dict, appearance_id);
+        field_entries.extend(widget_entries);
     } else {
-        let mut widget = source
-            .doc
-            .get_dictionary(widget_id)
-            .map_err(|e| SignError::damaged(format!("signature widget {}: {e}", field.name)))?
-            .clone();
-        show_appearance(&mut widget, appearance_id);
-        writer.write_object(widget_id, &Object::Dictionary(widget));
+        rewrite_dictionary(&source, &mut writer, widget_id, &widget_entries, &["AS"])?;
     }
-    writer.write_object(field.id, &Object::Dictionary(field_dict));
+    rewrite_dictionary(&source, &mut writer, field.id, &field_entries, &["AS"])?;
     mark_form_signed(&source, &mut writer)?;
 
     let mut file = writer.finish();
@@ -277,14 +268,55 @@ fn appearance_stream(
     Ok(Object::Stream(lopdf::Stream::new(dict, deflate(content)?)))
 }
 
-fn show_appearance(widget: &mut Dictionary, appearance_id: lopdf::ObjectId) {
+/// The widget's entries that show the signature: its appearance, and flags that make it
+/// printable and neither hidden nor invisible.
+fn appearance_entries(
+    source: &SourcePdf,
+    widget_id: lopdf::ObjectId,
+    appearance_id: lopdf::ObjectId,
+) -> Result<Vec<(&'static str, Object)>, SignError> {
+    let widget = source.doc.get_dictionary(widget_id).map_err(|e| {
+        SignError::damaged(format!(
+            "signature widget {} {}: {e}",
+            widget_id.0, widget_id.1
+        ))
+    })?;
+    let flags = widget.get(b"F").and_then(Object::as_i64).unwrap_or(0);
     let mut appearances = Dictionary::new();
     appearances.set("N", Object::Reference(appearance_id));
-    widget.set("AP", Object::Dictionary(appearances));
-    widget.remove(b"AS");
-    // Printable, and neither hidden nor invisible.
-    let flags = widget.get(b"F").and_then(Object::as_i64).unwrap_or(0);
-    widget.set("F", Object::Integer((flags | 4) & !0b11));
+    Ok(vec![
+        ("AP", Object::Dictionary(appearances)),
+        ("F", Object::Integer((flags | 4) & !0b11)),
+    ])
+}
+
+/// Writes object `id` again with `set` entries replaced or added and `remove` entries dropped.
+/// The kept entries are copied byte for byte where the object is stored plainly, so validators
+/// comparing revisions see them unchanged.
+fn rewrite_dictionary(
+    source: &SourcePdf,
+    writer: &mut UpdateWriter,
+    id: lopdf::ObjectId,
+    set: &[(&str, Object)],
+    remove: &[&str],
+) -> Result<(), SignError> {
+    if let Some(raw) = RawDictionary::read(source.bytes, &source.doc, id) {
+        writer.write_raw(id, &raw.rewrite(set, remove));
+        return Ok(());
+    }
+    let mut dict = source
+        .doc
+        .get_dictionary(id)
+        .map_err(|e| SignError::damaged(format!("object {} {}: {e}", id.0, id.1)))?
+        .clone();
+    for key in remove {
+        dict.remove(key.as_bytes());
+    }
+    for (key, value) in set {
+        dict.set(*key, value.clone());
+    }
+    writer.write_object(id, &Object::Dictionary(dict));
+    Ok(())
 }
 
 /// Sets /SigFlags 3 (signatures exist, append only) on an indirect /AcroForm, making it
@@ -294,13 +326,13 @@ fn mark_form_signed(source: &SourcePdf, writer: &mut UpdateWriter) -> Result<(),
         return Err(SignError::NoSignatureFields);
     };
     let flags = form.get(b"SigFlags").and_then(Object::as_i64).unwrap_or(0);
-    let needs_flags = flags & 3 != 3 || form.has(b"NeedAppearances");
-    let mut form = form.clone();
-    form.set("SigFlags", Object::Integer(flags | 3));
+    let set = [("SigFlags", Object::Integer(flags | 3))];
     // Viewers that regenerate appearances would redraw the signed fields.
-    form.remove(b"NeedAppearances");
+    let remove = ["NeedAppearances"];
     match form_id {
-        Some(id) if needs_flags => writer.write_object(id, &Object::Dictionary(form)),
+        Some(id) if flags & 3 != 3 || form.has(b"NeedAppearances") => {
+            rewrite_dictionary(source, writer, id, &set, &remove)?
+        }
         Some(_) => {}
         None => {
             let root = source
@@ -309,15 +341,18 @@ fn mark_form_signed(source: &SourcePdf, writer: &mut UpdateWriter) -> Result<(),
                 .get(b"Root")
                 .and_then(Object::as_reference)
                 .map_err(|_| SignError::damaged("the trailer has no /Root"))?;
-            let mut catalog = source
-                .doc
-                .get_dictionary(root)
-                .map_err(|e| SignError::damaged(format!("catalog: {e}")))?
-                .clone();
+            let mut form = form.clone();
+            form.set("SigFlags", Object::Integer(flags | 3));
+            form.remove(b"NeedAppearances");
             let new_id = writer.allocate();
             writer.write_object(new_id, &Object::Dictionary(form));
-            catalog.set("AcroForm", Object::Reference(new_id));
-            writer.write_object(root, &Object::Dictionary(catalog));
+            rewrite_dictionary(
+                source,
+                writer,
+                root,
+                &[("AcroForm", Object::Reference(new_id))],
+                &[],
+            )?;
         }
     }
     Ok(())
