@@ -28,5 +28,7 @@ export default defineConfig(({ mode }) => ({
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test/setup.ts"],
     restoreMocks: true,
+    // The window tests render whole steps in jsdom; on a busy two-core machine that takes seconds.
+    testTimeout: 30000,
   },
 }));

@@ -13,6 +13,7 @@ import type {
   DraftInfo,
   ExportResult,
   Finding,
+  FunnelApplied,
   FunnelInput,
   FunnelResult,
   HistoryEntry,
@@ -61,8 +62,11 @@ export const api = {
     call<Finding[]>("check_agreement", { agreement, language }),
   metricLibrary: (language: Language) => call<LibraryMetric[]>("metric_library", { language }),
   funnelCompute: (input: FunnelInput) => call<FunnelResult>("funnel_compute", { input }),
-  funnelApply: (agreement: Agreement, result: FunnelResult) =>
-    call<Agreement>("funnel_apply", { agreement, result }),
+  /** Writes the result into the MQL target; accepts either answer shape the command may give. */
+  funnelApply: async (agreement: Agreement, result: FunnelResult): Promise<FunnelApplied> => {
+    const answer = await call<Agreement | FunnelApplied>("funnel_apply", { agreement, result });
+    return "commitments" in answer ? { agreement: answer, applied: null } : answer;
+  },
   exportPdf: (id: number, language: Language, path: string) =>
     call<ExportResult>("export_pdf", { id, language, path }),
   appInfo: () => call<AppInfo>("app_info"),

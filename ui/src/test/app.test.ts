@@ -106,6 +106,27 @@ describe("the wizard window", () => {
     await waitFor(() => expect(document.activeElement?.id).toBe("f-monitoring-review_cadence"));
   });
 
+  it("writes the funnel calculator's figure into the MQL target with one action", async () => {
+    await openExample("performance");
+    const metric = session.agreement!.commitments[0].metrics[0];
+    (document.getElementById("funnel") as HTMLDetailsElement).open = true;
+    await fireEvent.click(document.getElementById("funnel-compute")!);
+    await waitFor(() => expect(document.getElementById("funnel-apply")).not.toBeNull());
+    const apply = document.getElementById("funnel-apply")!;
+    // 30 000 000 / 500 000 = 60 deals; at 50% x 60% x 50% x 33.3% = 4.995% that is 1202 MQLs a
+    // year, for 5 reps 21 each a month (rounded up).
+    expect(apply.textContent).toContain("21");
+    await fireEvent.click(apply);
+    await waitFor(() => expect(document.getElementById("funnel")!.textContent).toContain("changed from 100 to 21 per rep a month"));
+    expect(session.agreement!.commitments[0].metrics[0]).toBe(metric);
+    expect(metric.target).toBe(21);
+    expect(input("f-commitments-0-metrics-0-target").value).toBe("21");
+    type Saved = { commitments: { metrics: { target: number }[] }[] };
+    await waitFor(() => expect((saves().at(-1)?.args.agreement as Saved | undefined)?.commitments[0].metrics[0].target).toBe(21), {
+      timeout: 2000,
+    });
+  });
+
   it("marks the steps complete or not in the step bar", async () => {
     await openExample();
     const bar = screen.getByRole("navigation", { name: "Steps of the agreement" });

@@ -8,7 +8,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import templateEn from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
 import templateRu from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.ru.json";
 import type { Agreement } from "../types/agreement";
-import type { DraftInfo, Finding, FunnelInput, HistoryEntry, Language, LibraryMetric } from "../types/ipc";
+import type { AppliedTarget, DraftInfo, Finding, FunnelInput, FunnelResult, HistoryEntry, Language, LibraryMetric } from "../types/ipc";
 
 interface StoredDraft {
   info: DraftInfo;
@@ -152,9 +152,23 @@ export class MockBackend {
       case "funnel_apply": {
         const agreement = structuredClone(args.agreement as Agreement);
         const result = args.result as { mqls_per_rep_per_month: number };
-        for (const c of agreement.commitments)
-          for (const m of c.metrics) if (m.kind === "volume" && m.flow === "mql") m.target = result.mqls_per_rep_per_month;
-        return agreement;
+        let applied: AppliedTarget | null = null;
+        agreement.commitments.forEach((c, ci) =>
+          c.metrics.forEach((m, mi) => {
+            if (applied || m.kind !== "volume" || m.flow !== "mql") return;
+            applied = {
+              metric_id: m.id,
+              field: `commitments[${ci}].metrics[${mi}].target`,
+              previous_target: m.target,
+              target: result.mqls_per_rep_per_month,
+              created_metric: false,
+              created_commitment: false,
+              changed_fields: [`commitments[${ci}].metrics[${mi}].target`],
+            };
+            m.target = result.mqls_per_rep_per_month;
+          }),
+        );
+        return { agreement, applied };
       }
       case "export_pdf":
         return { path: String(args.path), bytes: 48213, pages: 4 };
@@ -238,12 +252,28 @@ function mockLibrary(language: Language): LibraryMetric[] {
   );
 }
 
-function mockFunnel(input: FunnelInput) {
-  const customers = Math.ceil(input.revenue_goal / input.average_deal_size);
+function mockFunnel(input: FunnelInput): FunnelResult {
+  const deals = Math.ceil(input.revenue_goal / input.average_deal_size);
   const rate = input.stages.reduce((r, s) => (r * s.conversion_percent) / 100, 1);
-  const mqls = Math.ceil(customers / rate);
-  const perMonth = Math.ceil(mqls / input.months);
-  return { customers, mqls, mqls_per_month: perMonth, mqls_per_rep_per_month: Math.ceil(perMonth / input.reps) };
+  const mqls = Math.ceil(deals / rate);
+  const perMonth = Math.ceil(mqls / input.period_months);
+  let entering = perMonth;
+  const stages = input.stages.map((s) => {
+    const moving_on = (entering * s.conversion_percent) / 100;
+    const v = { name: s.name, conversion_percent: s.conversion_percent, entering, moving_on };
+    entering = moving_on;
+    return v;
+  });
+  return {
+    deals_needed: deals,
+    overall_conversion_percent: rate * 100,
+    mqls_per_deal: 1 / rate,
+    mqls_needed: mqls,
+    mqls_per_month: perMonth,
+    mqls_per_rep_per_month: Math.ceil(mqls / (input.period_months * input.sales_reps)),
+    stages,
+    capacity: null,
+  };
 }
 
 /** Routes every IPC call of the window to a fresh mock backend and returns it. */

@@ -54,13 +54,15 @@ export interface LibraryMetric {
 
 /** What the funnel calculator needs: the revenue goal and the funnel from lead to customer. */
 export interface FunnelInput {
+  /** Revenue to win from marketing's leads over `period_months`, in the company's currency. */
   revenue_goal: number;
+  period_months: number;
   average_deal_size: number;
-  /** Stage-to-stage conversion rates, in percent, from MQL to customer. */
+  /** Conversion from each stage to the next, from MQL to a won deal, in order. */
   stages: FunnelStage[];
-  reps: number;
-  /** Months the revenue goal covers. */
-  months: number;
+  sales_reps: number;
+  /** How leads are worked, to compute the sales capacity they take; null to skip it. */
+  capacity?: CapacityInput | null;
 }
 
 export interface FunnelStage {
@@ -68,12 +70,60 @@ export interface FunnelStage {
   conversion_percent: number;
 }
 
+export interface CapacityInput {
+  response_target_hours: number;
+  attempts_per_lead: number;
+  minutes_per_attempt: number;
+  rep_hours_per_month: number;
+  workdays_per_month: number;
+  working_hours_per_day: number;
+  after_hours_share_percent: number;
+}
+
+export interface CapacityResult {
+  leads_per_month: number;
+  rep_hours_needed: number;
+  reps_for_workload: number;
+  reps_on_duty_for_response: number;
+  reps_needed: number;
+  reps_short: number;
+}
+
+export interface StageVolume {
+  name: string;
+  conversion_percent: number;
+  entering: number;
+  moving_on: number;
+}
+
 export interface FunnelResult {
-  customers: number;
-  mqls: number;
+  deals_needed: number;
+  overall_conversion_percent: number;
+  mqls_per_deal: number;
+  mqls_needed: number;
   mqls_per_month: number;
+  /** The figure marketing commits to. */
   mqls_per_rep_per_month: number;
-  [key: string]: unknown;
+  stages: StageVolume[];
+  capacity: CapacityResult | null;
+}
+
+/** What writing the result into the agreement changed. */
+export interface AppliedTarget {
+  metric_id: string;
+  /** Path of the target that was set, e.g. `commitments[0].metrics[0].target`. */
+  field: string;
+  previous_target: number | null;
+  target: number;
+  created_metric: boolean;
+  created_commitment: boolean;
+  changed_fields: string[];
+}
+
+/** `funnel_apply` answers with the changed agreement and what changed. */
+export interface FunnelApplied {
+  agreement: Agreement;
+  applied: AppliedTarget | null;
 }
 
 export interface ExportResult {

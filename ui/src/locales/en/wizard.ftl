@@ -220,7 +220,29 @@ funnel-stage-discovery = Connect → discovery call
 funnel-stage-demo = Discovery → demo
 funnel-stage-won = Demo → customer
 funnel-compute = Calculate
-funnel-result = { $customers } customers need about { $mqls } MQLs a month: { $perRep } per rep.
+funnel-result = { $customers } won deals over the period take about { $mqls } MQLs a month for the team: { $perRep } per rep.
+funnel-overall = Overall conversion from MQL to customer { $percent }%: { $perDeal } MQLs per deal.
+funnel-stage = Stage
+funnel-entering = Enter a month
+funnel-moving-on = Move on
+funnel-with-capacity = Also check the sales capacity this takes
+funnel-with-capacity-hint = How many reps following up every lead within the response target needs.
+funnel-capacity = How sales works its leads
+funnel-response-target = First contact within
+funnel-attempts = Attempts per lead
+funnel-minutes-per-attempt = Minutes per attempt
+funnel-rep-hours = Rep hours a month for leads
+funnel-workdays = Working days a month
+funnel-hours-per-day = Working hours a day
+funnel-after-hours = Leads arriving after hours
+funnel-capacity-result = Working these leads takes { $hours } rep-hours a month: { $reps } reps, { $duty } of them on first-contact duty each morning.
+funnel-reps-short = { $count ->
+    [one] The team is { $count } rep short of this: raise the response target or plan the hire before signing.
+   *[other] The team is { $count } reps short of this: raise the response target or plan the hires before signing.
+}
+funnel-applied-new = Added the MQL volume metric with a target of { $target } per rep a month.
+funnel-applied-changed = The MQL target changed from { $before } to { $target } per rep a month.
+funnel-show-target = Show the target
 funnel-apply = Set the MQL target to { $perRep } per rep
 funnel-applied = The MQL volume target now holds this figure.
 

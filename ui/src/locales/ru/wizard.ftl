@@ -222,7 +222,29 @@ funnel-stage-discovery = Дозвон → квалификация
 funnel-stage-demo = Квалификация → демо
 funnel-stage-won = Демо → клиент
 funnel-compute = Рассчитать
-funnel-result = Для { $customers } клиентов нужно около { $mqls } MQL в месяц: { $perRep } на менеджера.
+funnel-result = Для { $customers } сделок за период команде нужно около { $mqls } MQL в месяц: { $perRep } на менеджера.
+funnel-overall = Общая конверсия из MQL в клиента { $percent }%: { $perDeal } MQL на одну сделку.
+funnel-stage = Этап
+funnel-entering = Входит в месяц
+funnel-moving-on = Переходит дальше
+funnel-with-capacity = Проверить и нагрузку на продажи
+funnel-with-capacity-hint = Сколько менеджеров нужно, чтобы связаться с каждым лидом в установленный срок.
+funnel-capacity = Как продажи работают с лидами
+funnel-response-target = Первый контакт в течение
+funnel-attempts = Попыток на лид
+funnel-minutes-per-attempt = Минут на попытку
+funnel-rep-hours = Часов менеджера в месяц на лиды
+funnel-workdays = Рабочих дней в месяц
+funnel-hours-per-day = Рабочих часов в день
+funnel-after-hours = Лиды в нерабочее время
+funnel-capacity-result = Обработка этих лидов занимает { $hours } человеко-часов в месяц: нужно менеджеров — { $reps }, из них каждое утро на первом контакте — { $duty }.
+funnel-reps-short = { $count ->
+    [one] Команде не хватает { $count } менеджера: смягчите срок первого контакта или запланируйте найм до подписания.
+   *[other] Команде не хватает { $count } менеджеров: смягчите срок первого контакта или запланируйте найм до подписания.
+}
+funnel-applied-new = Добавлена метрика объёма MQL с целью { $target } на менеджера в месяц.
+funnel-applied-changed = Цель по MQL изменена с { $before } на { $target } на менеджера в месяц.
+funnel-show-target = Показать цель
 funnel-apply = Записать цель по MQL: { $perRep } на менеджера
 funnel-applied = Цель метрики объёма MQL теперь равна этому числу.
 
