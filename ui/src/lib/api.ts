@@ -4,7 +4,6 @@
  */
 import { invoke } from "@tauri-apps/api/core";
 import { save } from "@tauri-apps/plugin-dialog";
-import { openPath } from "@tauri-apps/plugin-opener";
 import type { Agreement } from "./types/agreement";
 import type {
   AppInfo,
@@ -79,14 +78,8 @@ export const api = {
       throw toCommandError(error);
     }
   },
-  /** Opens a file the app wrote in the system's viewer. */
-  openPath: async (path: string): Promise<void> => {
-    try {
-      await openPath(path);
-    } catch (error) {
-      throw toCommandError(error);
-    }
-  },
+  /** Opens the PDF just exported in the system's viewer (the only file the window may open). */
+  openExported: () => call<unknown>("open_exported"),
 };
 
 export type Api = typeof api;

@@ -171,12 +171,12 @@ export class MockBackend {
         return { agreement, applied };
       }
       case "export_pdf":
-        return { path: String(args.path), bytes: 48213, pages: 4 };
+        return { path: String(args.path), bytes: 48213, draft_mark: false };
       case "app_info":
         return { name: "SLA Studio", version: "0.1.0", publisher: "SLA Studio", data_dir: "/tmp/sla-studio" };
       case "plugin:dialog|save":
         return "/tmp/agreement.pdf";
-      case "plugin:opener|open_path":
+      case "open_exported":
         return null;
       default:
         throw { kind: "unknown_command", message: `the mock does not know ${cmd}` };

@@ -129,7 +129,8 @@ export interface FunnelApplied {
 export interface ExportResult {
   path: string;
   bytes: number;
-  pages: number;
+  /** Whether the pages are marked DRAFT because the checks found errors. */
+  draft_mark: boolean;
 }
 
 export interface AppInfo {

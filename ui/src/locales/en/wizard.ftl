@@ -425,16 +425,17 @@ signoff-from-heads = Fill in from the heads
 signoff-side = Signs for
 signoff-add = Signatory for { $side }
 signoff-export = Export to PDF
-signoff-export-intro = The PDF is the document the signatories read and sign. The latest saved version is exported.
+signoff-export-intro = The PDF is the document the signatories read and sign. The latest saved version is exported; a copy of the agreement as data travels inside it.
 signoff-has-errors = { $count ->
-    [one] The checks found { $count } error; the export refuses an agreement with errors. See Review.
-   *[other] The checks found { $count } errors; the export refuses an agreement with errors. See Review.
+    [one] The checks found { $count } error: the PDF is marked DRAFT on every page until it is fixed. See Review.
+   *[other] The checks found { $count } errors: the PDF is marked DRAFT on every page until they are fixed. See Review.
 }
+signoff-draft-mark = The pages are marked DRAFT because the checks found errors; fix them in Review and export again before signing.
 signoff-pdf-language = PDF language
 signoff-export-button = Export PDF…
 signoff-exporting = Exporting…
 signoff-pdf-filter = PDF document
-signoff-exported = Saved { $path }: { $pages } pages, { $size } KB.
+signoff-exported = Saved { $path } ({ $size } KB).
 signoff-open-failed = The PDF was saved but could not be opened: { $reason }
 signing-title = Signing
 signing-step-export = Export the PDF.
