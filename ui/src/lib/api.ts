@@ -45,6 +45,10 @@ export const api = {
   createDraft: (template: string, language: Language) =>
     call<Draft>("create_draft", { template, language }),
   openDraft: (id: number) => call<Draft>("open_draft", { id }),
+  /** Stores an agreement file (`.sla.json`) as a new draft. */
+  importDraft: (path: string) => call<Draft>("import_draft", { path }),
+  /** The agreement file the app was started with (a double-clicked file), once; null afterwards. */
+  takeFileToOpen: () => call<string | null>("take_file_to_open"),
   saveDraft: (id: number, agreement: Agreement) =>
     call<DraftInfo>("save_draft", { id, agreement }),
   duplicateDraft: (id: number) => call<DraftInfo>("duplicate_draft", { id }),

@@ -32,6 +32,17 @@ export async function start(): Promise<void> {
     api.getSetting(SETTINGS.lastStep).catch(() => null),
   ]);
   setLocale(language === "ru" || language === "en" ? language : preferredLanguage(navigator.languages ?? [navigator.language]));
+  // A file the app was opened with comes first: it becomes a new draft.
+  const file = await api.takeFileToOpen().catch(() => null);
+  if (file) {
+    try {
+      show(await api.importDraft(file), "parties");
+      return;
+    } catch (e) {
+      session.view = "home";
+      throw e;
+    }
+  }
   const id = Number(lastDraft);
   if (lastDraft && Number.isInteger(id) && id > 0) {
     try {

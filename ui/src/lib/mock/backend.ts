@@ -24,6 +24,8 @@ export class MockBackend {
   calls: { cmd: string; args: Args }[] = [];
   /** When set, the next save rejects with this message (to exercise the error state). */
   failNextSave: string | null = null;
+  /** What `take_file_to_open` answers. */
+  fileToOpen: string | null = null;
   private nextId = 1;
   private clock = Date.parse("2027-01-10T14:03:00Z");
 
@@ -138,6 +140,10 @@ export class MockBackend {
         if (!old) throw { kind: "not_found", message: `draft ${String(args.id)} has no version ${String(args.version)}` };
         return this.handle("save_draft", { id: args.id, agreement: old.agreement });
       }
+      case "take_file_to_open":
+        return this.fileToOpen;
+      case "import_draft":
+        throw { kind: "invalid_agreement", message: `${String(args.path)}: not an agreement file` };
       case "get_setting":
         return this.settings.get(String(args.key)) ?? null;
       case "set_setting":

@@ -4,7 +4,7 @@
 
 app-loading = Loading…
 app-skip-to-content = Skip to content
-app-start-failed = SLA Studio could not load your drafts: { $reason }
+app-start-failed = Something went wrong while starting: { $reason }
 draft-untitled = Untitled agreement
 header-nav-label = Where you are
 header-all-agreements = All agreements

@@ -4,7 +4,7 @@
 
 app-loading = Загрузка…
 app-skip-to-content = Перейти к содержимому
-app-start-failed = SLA Studio не удалось загрузить черновики: { $reason }
+app-start-failed = При запуске что-то пошло не так: { $reason }
 draft-untitled = Соглашение без названия
 header-nav-label = Где вы находитесь
 header-all-agreements = Все соглашения
