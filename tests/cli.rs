@@ -13,7 +13,9 @@ struct Env {
 
 impl Env {
     fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
     fn data_dir(&self) -> PathBuf {
         self.dir.path().join("data")
@@ -25,7 +27,9 @@ impl Env {
     }
     fn cmd(&self) -> Command {
         let mut cmd = Command::new(BIN);
-        cmd.env("SLA_STUDIO_DATA_DIR", self.data_dir()).env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY");
+        cmd.env("SLA_STUDIO_DATA_DIR", self.data_dir())
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY");
         cmd
     }
     fn run(&self, args: &[&str]) -> Output {
@@ -33,7 +37,11 @@ impl Env {
     }
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     }
     /// Every file of the data folder with its bytes: "unchanged" means this is equal before and after.
@@ -69,8 +77,15 @@ fn assert_refused(env: &Env, args: &[&str], expected: &str) {
     let out = env.run(args);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert!(stderr.contains(expected), "{args:?}: expected {expected:?} in {stderr:?}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one line expected, got {stderr:?}");
+    assert!(
+        stderr.contains(expected),
+        "{args:?}: expected {expected:?} in {stderr:?}"
+    );
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one line expected, got {stderr:?}"
+    );
     assert!(out.stdout.is_empty(), "nothing on stdout on failure");
     assert!(env.snapshot() == before, "{args:?} changed the store");
 }
@@ -79,7 +94,10 @@ fn assert_refused(env: &Env, args: &[&str], expected: &str) {
 fn template_list_names_every_template() {
     let env = Env::new();
     let out = env.ok(&["template", "--list"]);
-    assert!(out.contains("sales-marketing") && out.contains("blank"), "{out}");
+    assert!(
+        out.contains("sales-marketing") && out.contains("blank"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -92,7 +110,10 @@ fn templates_print_valid_agreements_in_both_languages() {
             assert_eq!(serde_json::to_value(agreement.language).unwrap(), lang);
         }
     }
-    assert!(!env.data_dir().exists(), "printing a template must not create a store");
+    assert!(
+        !env.data_dir().exists(),
+        "printing a template must not create a store"
+    );
 }
 
 #[test]
@@ -102,13 +123,22 @@ fn import_show_drafts_and_history_round_trip() {
     let file = env.file("a.sla.json", &json);
     let id = env.ok(&["import", file.to_str().unwrap()]);
     let id = id.trim();
-    assert!(id.parse::<i64>().is_ok(), "import prints the draft id, got {id:?}");
+    assert!(
+        id.parse::<i64>().is_ok(),
+        "import prints the draft id, got {id:?}"
+    );
 
     let shown = env.ok(&["show", id]);
-    assert_eq!(sla_model::from_json(&shown).unwrap(), sla_model::from_json(&json).unwrap());
+    assert_eq!(
+        sla_model::from_json(&shown).unwrap(),
+        sla_model::from_json(&json).unwrap()
+    );
 
     let list = env.ok(&["drafts"]);
-    assert!(list.contains("Service-level agreement between Marketing and Sales"), "{list}");
+    assert!(
+        list.contains("Service-level agreement between Marketing and Sales"),
+        "{list}"
+    );
     let listed: serde_json::Value = serde_json::from_str(&env.ok(&["drafts", "--json"])).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
 
@@ -142,15 +172,29 @@ fn env_with_a_draft() -> Env {
 #[test]
 fn malformed_json_names_line_and_column() {
     let env = env_with_a_draft();
-    let file = env.file("bad.json", "{\n  \"schema_version\": 1,\n  \"title\": \"x\",,\n}");
-    assert_refused(&env, &["import", file.to_str().unwrap()], "bad.json: malformed JSON at line 3, column 17");
+    let file = env.file(
+        "bad.json",
+        "{\n  \"schema_version\": 1,\n  \"title\": \"x\",,\n}",
+    );
+    assert_refused(
+        &env,
+        &["import", file.to_str().unwrap()],
+        "bad.json: malformed JSON at line 3, column 17",
+    );
 }
 
 #[test]
 fn unknown_schema_version_is_refused() {
     let env = env_with_a_draft();
-    let file = env.file("future.json", edited(&env, |v| v["schema_version"] = 99.into()));
-    assert_refused(&env, &["import", file.to_str().unwrap()], "unknown schema version 99");
+    let file = env.file(
+        "future.json",
+        edited(&env, |v| v["schema_version"] = 99.into()),
+    );
+    assert_refused(
+        &env,
+        &["import", file.to_str().unwrap()],
+        "unknown schema version 99",
+    );
 }
 
 #[test]
@@ -163,23 +207,45 @@ fn missing_field_names_its_path() {
         }),
     );
     assert_refused(&env, &["import", file.to_str().unwrap()], "field `term`");
-    assert_refused(&env, &["import", file.to_str().unwrap()], "missing field `effective_date`");
+    assert_refused(
+        &env,
+        &["import", file.to_str().unwrap()],
+        "missing field `effective_date`",
+    );
 }
 
 #[test]
 fn wrongly_typed_field_names_path_line_and_column() {
     let env = env_with_a_draft();
-    let file = env.file("typed.json", edited(&env, |v| v["term"]["duration_months"] = "twelve".into()));
-    assert_refused(&env, &["import", file.to_str().unwrap()], "field `term.duration_months` (line ");
-    assert_refused(&env, &["import", file.to_str().unwrap()], "invalid type: string \"twelve\"");
+    let file = env.file(
+        "typed.json",
+        edited(&env, |v| v["term"]["duration_months"] = "twelve".into()),
+    );
+    assert_refused(
+        &env,
+        &["import", file.to_str().unwrap()],
+        "field `term.duration_months` (line ",
+    );
+    assert_refused(
+        &env,
+        &["import", file.to_str().unwrap()],
+        "invalid type: string \"twelve\"",
+    );
 }
 
 #[test]
 fn huge_file_is_refused_without_reading_it() {
     let env = env_with_a_draft();
     let path = env.dir.path().join("huge.json");
-    std::fs::File::create(&path).unwrap().set_len(1 << 30).unwrap();
-    assert_refused(&env, &["import", path.to_str().unwrap()], "is 1073741824 bytes; an agreement file is at most");
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    assert_refused(
+        &env,
+        &["import", path.to_str().unwrap()],
+        "is 1073741824 bytes; an agreement file is at most",
+    );
 }
 
 #[test]
@@ -187,14 +253,22 @@ fn directory_is_refused() {
     let env = env_with_a_draft();
     let dir = env.dir.path().join("folder.sla.json");
     std::fs::create_dir(&dir).unwrap();
-    assert_refused(&env, &["import", dir.to_str().unwrap()], "is a directory, not an agreement file");
+    assert_refused(
+        &env,
+        &["import", dir.to_str().unwrap()],
+        "is a directory, not an agreement file",
+    );
 }
 
 #[test]
 fn missing_file_is_refused() {
     let env = env_with_a_draft();
     let path = env.dir.path().join("nowhere.json");
-    assert_refused(&env, &["import", path.to_str().unwrap()], "No such file or directory");
+    assert_refused(
+        &env,
+        &["import", path.to_str().unwrap()],
+        "No such file or directory",
+    );
 }
 
 #[test]
@@ -220,7 +294,10 @@ fn unreadable_file_is_refused() {
     };
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("Permission denied") && stderr.contains("secret.json"), "{stderr}");
+    assert!(
+        stderr.contains("Permission denied") && stderr.contains("secret.json"),
+        "{stderr}"
+    );
     assert!(env.snapshot() == before);
 }
 
@@ -250,11 +327,15 @@ fn unknown_draft_and_version_are_named() {
 fn bad_arguments_are_refused_by_the_parser() {
     let env = env_with_a_draft();
     let before = env.snapshot();
-    for args in [&["show", "abc"][..], &["template", "nope"], &["import"], &["frobnicate"]] {
+    for args in [
+        &["show", "abc"][..],
+        &["template", "nope"],
+        &["import"],
+        &["frobnicate"],
+    ] {
         let out = env.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
     assert!(env.snapshot() == before);
 }
-

@@ -11,6 +11,10 @@ pub enum Error {
     Read(#[from] sla_model::ReadError),
     #[error(transparent)]
     Template(#[from] sla_guidance::templates::TemplateError),
+    #[error(transparent)]
+    Funnel(#[from] sla_guidance::funnel::FunnelError),
+    #[error(transparent)]
+    Pdf(#[from] sla_pdf::PdfError),
     #[error("{0}")]
     Io(String),
 }
@@ -22,6 +26,8 @@ impl Error {
             Error::Store(_) => "store",
             Error::Read(_) => "invalid_agreement",
             Error::Template(_) => "unknown_template",
+            Error::Funnel(_) => "invalid_funnel_input",
+            Error::Pdf(_) => "pdf",
             Error::Io(_) => "io",
         }
     }
@@ -29,14 +35,19 @@ impl Error {
     /// The field the error is about, in the model's path syntax, when there is one.
     fn field(&self) -> Option<&str> {
         match self {
-            Error::Read(sla_model::ReadError::Invalid { at, .. }) if !at.path.is_empty() => Some(&at.path),
+            Error::Read(sla_model::ReadError::Invalid { at, .. }) if !at.path.is_empty() => {
+                Some(&at.path)
+            }
             _ => None,
         }
     }
 }
 
 impl serde::Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Error", 3)?;
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("message", &self.to_string())?;

@@ -5,3 +5,4 @@ pub mod app;
 pub mod cli;
 mod commands;
 pub mod error;
+mod files;

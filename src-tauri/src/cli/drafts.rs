@@ -71,8 +71,15 @@ pub fn history(args: HistoryArgs) -> Outcome {
     let store = Store::open_default()?;
     let mut out = String::new();
     for v in store.history(args.id)? {
-        let note = if v.note.is_empty() { String::new() } else { format!("  ({})", v.note) };
-        out.push_str(&format!("v{:<4} {}  {}{}\n", v.version, v.saved_at, v.title, note));
+        let note = if v.note.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", v.note)
+        };
+        out.push_str(&format!(
+            "v{:<4} {}  {}{}\n",
+            v.version, v.saved_at, v.title, note
+        ));
     }
     print(&out)?;
     Ok(0)

@@ -4,7 +4,10 @@
 //! stderr naming what is wrong and where.
 
 mod drafts;
+mod export;
 mod import;
+mod lint;
+mod source;
 mod template;
 
 use std::path::PathBuf;
@@ -38,6 +41,10 @@ pub enum Command {
     Show(drafts::ShowArgs),
     /// List the saved versions of a draft (newest first).
     History(drafts::HistoryArgs),
+    /// Check an agreement the way the wizard's Review step does (exit 1 when there are errors).
+    Lint(lint::Args),
+    /// Write an agreement as a PDF ready to sign.
+    Export(export::Args),
 }
 
 /// `--lang` values.
@@ -67,7 +74,10 @@ pub struct Failure {
 
 impl<E: std::fmt::Display> From<E> for Failure {
     fn from(e: E) -> Failure {
-        Failure { message: e.to_string(), code: 2 }
+        Failure {
+            message: e.to_string(),
+            code: 2,
+        }
     }
 }
 
@@ -78,6 +88,8 @@ pub fn run(command: Command) -> i32 {
         Command::Drafts(args) => drafts::list(args),
         Command::Show(args) => drafts::show(args),
         Command::History(args) => drafts::history(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Export(args) => export::run(args),
     };
     match outcome {
         Ok(code) => code,

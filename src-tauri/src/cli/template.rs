@@ -19,7 +19,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> Outcome {
     if args.list {
-        let width = templates::TEMPLATES.iter().map(|t| t.name.len()).max().unwrap_or(0);
+        let width = templates::TEMPLATES
+            .iter()
+            .map(|t| t.name.len())
+            .max()
+            .unwrap_or(0);
         let lines: String = templates::TEMPLATES
             .iter()
             .map(|t| format!("{:width$}  {}\n", t.name, t.summary))

@@ -24,12 +24,20 @@ pub fn app_info(app: AppHandle, state: State<'_, AppState>) -> AppInfo {
         name: config.product_name.clone().unwrap_or_default(),
         version: app.package_info().version.to_string(),
         publisher: config.bundle.publisher.clone().unwrap_or_default(),
-        data_dir: store.path().parent().map(|p| p.display().to_string()).unwrap_or_default(),
+        data_dir: store
+            .path()
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
     }
 }
 
 /// The agreement file named on the command line, once; `None` afterwards.
 #[tauri::command]
 pub fn take_file_to_open(state: State<'_, AppState>) -> Option<PathBuf> {
-    state.file_to_open.lock().unwrap_or_else(|p| p.into_inner()).take()
+    state
+        .file_to_open
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .take()
 }

@@ -13,7 +13,10 @@ use crate::error::Result;
 fn store<'a>(state: &'a State<'_, AppState>) -> std::sync::MutexGuard<'a, sla_store::Store> {
     // A panic while holding the lock cannot leave SQLite half-written (every save is a
     // transaction), so a poisoned lock is safe to keep using.
-    state.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    state
+        .store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[tauri::command]
@@ -32,7 +35,11 @@ pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<DraftInfo>> {
 }
 
 #[tauri::command]
-pub fn create_draft(state: State<'_, AppState>, template: String, language: Language) -> Result<Draft> {
+pub fn create_draft(
+    state: State<'_, AppState>,
+    template: String,
+    language: Language,
+) -> Result<Draft> {
     let agreement = templates::instantiate(&template, language)?;
     let mut store = store(&state);
     let info = store.create(&agreement, &format!("created from template {template}"))?;
@@ -54,7 +61,11 @@ pub fn open_draft(state: State<'_, AppState>, id: DraftId) -> Result<Draft> {
 }
 
 #[tauri::command]
-pub fn save_draft(state: State<'_, AppState>, id: DraftId, agreement: Agreement) -> Result<DraftInfo> {
+pub fn save_draft(
+    state: State<'_, AppState>,
+    id: DraftId,
+    agreement: Agreement,
+) -> Result<DraftInfo> {
     Ok(store(&state).save(id, &agreement)?)
 }
 

@@ -3,6 +3,8 @@
 
 mod app_info;
 mod drafts;
+mod export;
+mod guidance;
 
 use tauri::ipc::Invoke;
 
@@ -27,5 +29,11 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         drafts::restore_version,
         drafts::get_setting,
         drafts::set_setting,
+        guidance::check_agreement,
+        guidance::metric_library,
+        guidance::funnel_compute,
+        guidance::funnel_apply,
+        export::export_pdf,
+        export::open_exported,
     ]
 }
