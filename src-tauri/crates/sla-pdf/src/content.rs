@@ -293,7 +293,7 @@ fn performance(c: &mut Composer, a: &Agreement, w: &Words) {
             .collect();
         c.table(&Table {
             kind: TableKind::Grid,
-            widths: vec![0.075, 0.385, 0.18, 0.24, 0.12],
+            widths: vec![0.075, 0.37, 0.17, 0.245, 0.14],
             header: header(
                 w,
                 &[

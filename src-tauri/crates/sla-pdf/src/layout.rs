@@ -363,10 +363,16 @@ impl Composer {
     /// A numbered heading with a hanging number, kept with what follows and entered in the
     /// outline.
     pub fn heading(&mut self, level: u8, number: &str, title: &str) {
-        let (style, before, after, hang) = match level {
-            1 => (H1, 16.0, 5.0, 24.0),
-            _ => (H2, 9.0, 3.0, 30.0),
+        let (style, before, after) = match level {
+            1 => (H1, 16.0, 5.0),
+            _ => (H2, 9.0, 3.0),
         };
+        // A gap a little wider than a space: wide enough to set the number off, narrow enough
+        // that text extraction still reads number and title as one line.
+        let f = face(style.face);
+        let number_shown = f.printable(number);
+        let gap = f.char_width(' ', style.size) + 0.3 * style.size;
+        let hang = f.width(&number_shown, style.size) + gap;
         let lines = Self::wrap(style, title, CONTENT_WIDTH - hang);
         let height = lines.len().max(1) as f32 * style.leading;
         self.gap(before);
@@ -378,16 +384,26 @@ impl Composer {
             page: self.page_index(),
             top: self.y,
         });
-        let number_shown = face(style.face).printable(number);
-        self.show(
-            CONTENT_LEFT,
-            Self::baseline(style, self.y),
-            style,
-            &number_shown,
-        );
-        for line in lines {
+        for (i, line) in lines.iter().enumerate() {
             let baseline = Self::baseline(style, self.y);
-            self.show(CONTENT_LEFT + hang, baseline, style, &line.text);
+            if i == 0 {
+                // Number and title in one text object, the hang as a kerning offset, so that text
+                // extraction reads "1. Parties" as one line.
+                let items = vec![
+                    TextItem::Text(number_shown.clone()),
+                    TextItem::Offset(-gap * 1000.0 / style.size),
+                    TextItem::Text(line.text.clone()),
+                ];
+                self.ops.extend(text_item_ops(
+                    &self.fonts,
+                    CONTENT_LEFT,
+                    baseline,
+                    style,
+                    items,
+                ));
+            } else {
+                self.show(CONTENT_LEFT + hang, baseline, style, &line.text);
+            }
             self.y -= style.leading;
         }
         self.y -= after;
@@ -584,6 +600,22 @@ fn split_row(cells: &[Vec<CellLine>], height: f32) -> SplitRow {
 }
 
 fn text_ops(fonts: &[FontId; 4], x: f32, baseline: f32, style: Style, text: &str) -> [Op; 6] {
+    text_item_ops(
+        fonts,
+        x,
+        baseline,
+        style,
+        vec![TextItem::Text(text.to_string())],
+    )
+}
+
+fn text_item_ops(
+    fonts: &[FontId; 4],
+    x: f32,
+    baseline: f32,
+    style: Style,
+    items: Vec<TextItem>,
+) -> [Op; 6] {
     [
         Op::StartTextSection,
         Op::SetFont {
@@ -599,9 +631,7 @@ fn text_ops(fonts: &[FontId; 4], x: f32, baseline: f32, style: Style, text: &str
                 y: Pt(baseline),
             },
         },
-        Op::ShowText {
-            items: vec![TextItem::Text(text.to_string())],
-        },
+        Op::ShowText { items },
         Op::EndTextSection,
     ]
 }
