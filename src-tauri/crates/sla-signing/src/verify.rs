@@ -575,6 +575,7 @@ fn unexpected_changes(old: &Document, new: &Document) -> Vec<String> {
     if old_root != root(new) {
         changes.push("the document catalog was replaced".to_owned());
     }
+    let old_info = old.trailer.get(b"Info").and_then(Object::as_reference).ok();
     let old_form = pdf_source::acroform(old);
     let old_form_id = old_form.and_then(|(id, _)| id);
     for (id, new_object) in &new.objects {
@@ -591,15 +592,23 @@ fn unexpected_changes(old: &Document, new: &Document) -> Vec<String> {
                 } else if Some(*id) == old_form_id {
                     same_dictionary(before, after, &[b"SigFlags", b"NeedAppearances"])
                 } else if Some(*id) == old_root {
-                    // Only a form held directly may move to an indirect object with the same
+                    // Signing tools declare the PDF version and extensions they used, add
+                    // validation data (/DSS) and update the XMP metadata; none of it shows on a
+                    // page. A form held directly may move to an indirect object with the same
                     // fields.
-                    let form_moved = old_form.is_some_and(|(form_id, form)| {
-                        form_id.is_none()
-                            && pdf_source::acroform(new).is_some_and(|(_, new_form)| {
-                                same_dictionary(form, new_form, &[b"SigFlags", b"NeedAppearances"])
-                            })
-                    });
-                    form_moved && same_dictionary(before, after, &[b"AcroForm"])
+                    let harmless: &[&[u8]] = &[b"Version", b"Extensions", b"DSS", b"Metadata"];
+                    let form_kept = match (old_form, pdf_source::acroform(new)) {
+                        (Some((None, form)), Some((_, new_form))) => {
+                            same_dictionary(form, new_form, &[b"SigFlags", b"NeedAppearances"])
+                        }
+                        _ => before.get(b"AcroForm").ok() == after.get(b"AcroForm").ok(),
+                    };
+                    let mut ignored = harmless.to_vec();
+                    ignored.push(b"AcroForm");
+                    form_kept && same_dictionary(before, after, &ignored)
+                } else if Some(*id) == old_info {
+                    // Signing tools stamp the modification date and themselves as producer.
+                    same_dictionary(before, after, &[b"ModDate", b"Producer"])
                 } else {
                     false
                 }
