@@ -227,3 +227,11 @@ pub fn parse_certificates(bytes: &[u8], what: &str) -> Result<Vec<Certificate>, 
     }
     Ok(certificates)
 }
+
+/// Every certificate in a PEM or DER file, e.g. a root the user chose to trust.
+pub fn read_certificates_file(
+    path: &std::path::Path,
+) -> Result<Vec<Certificate>, crate::SignError> {
+    let bytes = std::fs::read(path).map_err(|e| crate::SignError::io(path, e))?;
+    parse_certificates(&bytes, &path.display().to_string())
+}

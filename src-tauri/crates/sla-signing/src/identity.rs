@@ -388,6 +388,27 @@ impl SigningIdentity {
     }
 }
 
+/// Reads a passphrase kept in a file (as the command line takes it): the file's text without
+/// its final line break.
+pub fn read_passphrase_file(path: &Path) -> Result<String, SignError> {
+    let bytes = std::fs::read(path).map_err(|e| SignError::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        SignError::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "the passphrase is not UTF-8 text",
+            ),
+        )
+    })?;
+    let passphrase = text.strip_suffix('\n').unwrap_or(&text);
+    let passphrase = passphrase.strip_suffix('\r').unwrap_or(passphrase);
+    if passphrase.is_empty() {
+        return Err(SignError::EmptyPassphrase);
+    }
+    Ok(passphrase.to_owned())
+}
+
 /// Orders the issuers of `leaf` from nearest up; certificates outside the chain are dropped.
 fn issuer_chain(leaf: &Certificate, mut pool: Vec<Certificate>) -> Vec<Certificate> {
     let mut chain: Vec<Certificate> = Vec::new();

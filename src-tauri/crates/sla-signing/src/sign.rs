@@ -177,6 +177,19 @@ pub fn sign(
     Ok(file)
 }
 
+/// Signs the PDF at `input` and writes the signed file to `output` (which may be `input`). The
+/// output is written whole or not at all: on any error nothing is written.
+pub fn sign_file(
+    input: &std::path::Path,
+    identity: &SigningIdentity,
+    options: &SignOptions,
+    output: &std::path::Path,
+) -> Result<(), SignError> {
+    let pdf = std::fs::read(input).map_err(|e| SignError::io(input, e))?;
+    let signed = sign(&pdf, identity, options)?;
+    crate::files::write_atomically(output, &signed, false)
+}
+
 fn choose_field<'f>(
     fields: &'f [SignatureField],
     choice: &FieldChoice,

@@ -322,3 +322,70 @@ fn a_company_certificate_chains_to_the_root_the_user_trusts() {
     let text = report.describe(Language::Ru);
     assert!(text.contains("не отмечен как доверенный"), "{text}");
 }
+
+#[test]
+fn the_command_line_flow_works_on_files() {
+    use sla_signing::{read_certificates_file, read_passphrase_file, sign_file, SignError};
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    std::fs::write(path("pass.txt"), "correct horse battery\n").unwrap();
+    let passphrase = read_passphrase_file(&path("pass.txt")).unwrap();
+    assert_eq!(passphrase, "correct horse battery");
+
+    // identity new --name … --role … --key p256 -o me.p12 --passphrase-file pass.txt
+    let new = NewIdentity {
+        key: "p256".parse().unwrap(),
+        ..NewIdentity::new("Ivan Sokolov", "Head of Sales")
+    };
+    let me = SigningIdentity::create(&new).unwrap();
+    me.write_p12(&path("me.p12"), &passphrase).unwrap();
+    std::fs::write(path("me.pem"), me.certificate_pem()).unwrap();
+
+    // sign IN.pdf --identity me.p12 --passphrase-file pass.txt -o OUT.pdf
+    std::fs::write(path("in.pdf"), agreement_pdf(&[ANNA, IVAN], "en")).unwrap();
+    let me = SigningIdentity::from_p12_file(&path("me.p12"), &passphrase).unwrap();
+    sign_file(
+        &path("in.pdf"),
+        &me,
+        &SignOptions::default(),
+        &path("out.pdf"),
+    )
+    .unwrap();
+
+    // verify OUT.pdf --trust me.pem
+    let trusted = read_certificates_file(&path("me.pem")).unwrap();
+    let report = verify(&std::fs::read(path("out.pdf")).unwrap(), &trusted).unwrap();
+    assert!(report.all_valid() && report.all_trusted());
+    assert_eq!(report.signatures[0].field, "sig-2");
+
+    // A failed signing writes nothing.
+    let err = sign_file(
+        &path("me.pem"),
+        &me,
+        &SignOptions::default(),
+        &path("never.pdf"),
+    )
+    .unwrap_err();
+    assert!(matches!(err, SignError::NotPdf { .. }), "{err}");
+    assert!(!path("never.pdf").exists());
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "no temporary files left: {names:?}");
+
+    std::fs::write(path("empty.txt"), "\n").unwrap();
+    assert!(matches!(
+        read_passphrase_file(&path("empty.txt")),
+        Err(SignError::EmptyPassphrase)
+    ));
+    assert!(matches!(
+        read_passphrase_file(&path("absent.txt")),
+        Err(SignError::Io { .. })
+    ));
+    assert!(matches!(
+        read_certificates_file(&path("absent.pem")),
+        Err(SignError::Io { .. })
+    ));
+}
