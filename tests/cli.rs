@@ -179,7 +179,7 @@ fn malformed_json_names_line_and_column() {
     assert_refused(
         &env,
         &["import", file.to_str().unwrap()],
-        "bad.json: malformed JSON at line 3, column 17",
+        "bad.json: malformed JSON at line 3, column 16: key must be a string",
     );
 }
 
@@ -338,4 +338,17 @@ fn bad_arguments_are_refused_by_the_parser() {
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
     assert!(env.snapshot() == before);
+}
+
+#[test]
+fn window_without_a_display_explains_itself() {
+    let env = Env::new();
+    let out = env.run(&[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no display"), "{stderr}");
+    assert!(
+        !env.data_dir().exists(),
+        "nothing is created when the window cannot open"
+    );
 }

@@ -6,8 +6,25 @@ use sla_studio::cli::Cli;
 
 fn main() {
     let cli = Cli::parse();
-    match cli.command {
-        Some(command) => std::process::exit(sla_studio::cli::run(command)),
-        None => sla_studio::app::run(cli.file),
+    if let Some(command) = cli.command {
+        std::process::exit(sla_studio::cli::run(command));
     }
+    if let Some(file) = &cli.file {
+        // A mistyped subcommand lands here too; say so rather than open a window for it.
+        if !file.exists() {
+            eprintln!(
+                "sla-studio: error: `{}` is neither a command nor an existing file; see `sla-studio --help`",
+                file.display()
+            );
+            std::process::exit(2);
+        }
+    }
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        eprintln!("sla-studio: error: no display to open the window on (DISPLAY is not set); the commands in `sla-studio --help` work without one");
+        std::process::exit(2);
+    }
+    sla_studio::app::run(cli.file);
 }

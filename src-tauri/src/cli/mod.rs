@@ -19,8 +19,7 @@ use sla_model::Language;
 #[command(
     name = "sla-studio",
     version,
-    about = "Write a service-level agreement between sales and marketing; without a command, opens the window",
-    propagate_version = true
+    about = "Write a service-level agreement between sales and marketing; without a command, opens the window"
 )]
 pub struct Cli {
     #[command(subcommand)]
