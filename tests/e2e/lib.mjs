@@ -152,6 +152,8 @@ export async function click(browser, selector) {
 }
 
 export async function goToStep(browser, step) {
+  const link = await browser.$(`#step-link-${step}`);
+  if ((await link.getAttribute("aria-current")) === "step") return;
   await click(browser, `#step-link-${step}`);
   await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === "step-heading", {
     timeout: 5000,

@@ -67,6 +67,23 @@ describe("the wizard window", () => {
     await waitFor(() => expect(screen.getByText(/Saved · version 2 ·/)).toBeTruthy());
   });
 
+  it("lets a number be cleared and retyped without putting the old one back", async () => {
+    await openExample();
+    const months = input("f-term-duration_months");
+    months.value = "";
+    await fireEvent.input(months);
+    await tick();
+    expect(months.value).toBe("");
+    expect(screen.getByRole("alert").textContent).toBe("Enter a number.");
+    expect(session.agreement!.term.duration_months).toBe(12);
+    await type(months, "18");
+    expect(months.value).toBe("18");
+    expect(session.agreement!.term.duration_months).toBe(18);
+    await type(months, "x");
+    expect(screen.getByRole("alert").textContent).toBe("Enter a number, e.g. 12 or 0.5.");
+    expect(session.agreement!.term.duration_months).toBe(18);
+  });
+
   it("shows a failed save and saves again on retry", async () => {
     await openExample();
     backend.failNextSave = "database is locked";
@@ -104,6 +121,22 @@ describe("the wizard window", () => {
     await fireEvent.click(document.getElementById("step-link-review")!);
     await fireEvent.click(await screen.findByRole("button", { name: "Fix in “Monitoring and reporting”" }));
     await waitFor(() => expect(document.activeElement?.id).toBe("f-monitoring-review_cadence"));
+  });
+
+  it("keeps a metric open and the caret in its name while the name is rewritten", async () => {
+    await openExample("performance");
+    const card = document.getElementById("f-commitments-0-metrics-0") as HTMLDetailsElement;
+    expect(card.open).toBe(false);
+    card.open = true;
+    card.dispatchEvent(new Event("toggle"));
+    const name = input("f-commitments-0-metrics-0-name");
+    name.value = "";
+    await fireEvent.input(name);
+    await type(name, "MQL");
+    await tick();
+    expect(card.open).toBe(true);
+    expect(document.activeElement).toBe(name);
+    expect(card.querySelector("summary")!.textContent).toContain("MQL");
   });
 
   it("writes the funnel calculator's figure into the MQL target with one action", async () => {
