@@ -352,3 +352,130 @@ fn window_without_a_display_explains_itself() {
         "nothing is created when the window cannot open"
     );
 }
+
+#[test]
+fn lint_exit_codes_follow_the_findings() {
+    let env = Env::new();
+    let good = env.file("good.sla.json", template_json(&env));
+    let out = env.run(&["lint", good.to_str().unwrap(), "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        findings.as_array().unwrap().len(),
+        0,
+        "the template passes every check: {findings}"
+    );
+
+    // The article's first warning: a metric the provider does not control.
+    let bad = env.file(
+        "bad.sla.json",
+        edited(&env, |v| {
+            v["commitments"][0]["metrics"][0]["owner"] = "sales".into()
+        }),
+    );
+    let out = env.run(&["lint", bad.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let owner = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "metric-owner-not-provider")
+        .expect("the owner check fires");
+    assert_eq!(owner["field"], "commitments[0].metrics[0].owner");
+    assert_eq!(owner["severity"], "error");
+
+    let text = env.run(&["lint", bad.to_str().unwrap(), "--lang", "ru"]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("error[metric-owner-not-provider] commitments[0].metrics[0].owner"),
+        "{text}"
+    );
+    assert!(
+        text.chars().any(|c| ('а'..='я').contains(&c)),
+        "Russian messages: {text}"
+    );
+
+    assert_refused(
+        &env,
+        &["lint", "/nonexistent/x.json"],
+        "cannot read /nonexistent/x.json",
+    );
+}
+
+#[test]
+fn export_writes_a_pdf_that_imports_back_exactly() {
+    let env = Env::new();
+    let json = template_json(&env);
+    let file = env.file("a.sla.json", &json);
+    let pdf = env.dir.path().join("a.pdf");
+    let out = env.ok(&[
+        "export",
+        file.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.contains("bytes"), "{out}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    let id = env.ok(&["import", pdf.to_str().unwrap()]);
+    let shown = env.ok(&["show", id.trim()]);
+    assert_eq!(
+        sla_model::from_json(&shown).unwrap(),
+        sla_model::from_json(&json).unwrap()
+    );
+
+    // A stored draft exports by id, in the other language.
+    let ru_pdf = env.dir.path().join("ru.pdf");
+    env.ok(&[
+        "export",
+        id.trim(),
+        "-o",
+        ru_pdf.to_str().unwrap(),
+        "--lang",
+        "ru",
+    ]);
+    let text = Command::new("pdftotext")
+        .args([ru_pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Anna Petrova"), "typed names stay as typed");
+    assert!(
+        text.chars().any(|c| ('а'..='я').contains(&c)),
+        "Russian labels: {text}"
+    );
+}
+
+#[test]
+fn export_of_bad_input_writes_nothing() {
+    let env = env_with_a_draft();
+    let out_pdf = env.dir.path().join("never.pdf");
+    let bad = env.file("bad.json", "{");
+    assert_refused(
+        &env,
+        &[
+            "export",
+            bad.to_str().unwrap(),
+            "-o",
+            out_pdf.to_str().unwrap(),
+        ],
+        "malformed JSON",
+    );
+    assert_refused(
+        &env,
+        &["export", "42", "-o", out_pdf.to_str().unwrap()],
+        "42",
+    );
+    assert!(!out_pdf.exists());
+    let not_ours = env.file(
+        "other.pdf",
+        b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+    );
+    assert_refused(&env, &["import", not_ours.to_str().unwrap()], "other.pdf: ");
+}
