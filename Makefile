@@ -10,16 +10,16 @@ export PATH := $(VENV)/bin:$(HOME)/.cargo/bin:$(PATH)
 # What building, running and testing need from the distribution.
 APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	librsvg2-dev libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf \
-	imagemagick fonts-dejavu-core python3-venv util-linux procps nodejs npm
+	imagemagick x11-utils fonts-dejavu-core python3-venv util-linux procps
 
 APP_BIN := $(CARGO_TARGET_DIR)/debug/sla-studio
 
-.PHONY: run test setup setup-apt setup-node setup-tools ui app test-rust test-ui test-e2e deb bench fmt lint
+.PHONY: run test setup setup-apt setup-node setup-tools ui app test-rust test-ui test-e2e test-deb deb bench lint
 
 run: setup ui
 	cargo run --features custom-protocol
 
-test: setup ui lint test-rust test-ui app test-e2e
+test: setup ui lint test-rust test-ui app test-e2e test-deb
 
 setup: setup-apt setup-node setup-tools
 
@@ -30,6 +30,10 @@ setup-apt:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 	@command -v cargo >/dev/null || { echo "Rust is missing: install it from https://rustup.rs, then run make again"; exit 1; }
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+	@# Vite needs Node.js 20.19 or later; Debian 12 ships 18, so take a current one from the npm registry.
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=19)?0:1)' \
+		|| $(SUDO) npm install -g --no-audit --no-fund node@22
 
 setup-node:
 	npm --prefix ui ci --no-audit --no-fund
@@ -57,10 +61,15 @@ test-ui:
 	npm --prefix ui test
 
 test-e2e: app
-	@if [ -x tests/e2e/run.sh ]; then SLA_STUDIO_BIN=$(APP_BIN) tests/e2e/run.sh; fi
+	SLA_STUDIO_BIN=$(APP_BIN) tests/e2e/run.sh
+
+# Builds the release .deb, installs it, starts it under Xvfb, removes it.
+test-deb: ui
+	tests/deb/run.sh
 
 deb: setup ui
-	npm --prefix ui exec -- tauri build --bundles deb,rpm
+	ui/node_modules/.bin/tauri build --bundles deb,rpm
 
 bench:
 	cargo bench -p sla-store
+	cargo bench -p sla-pdf
