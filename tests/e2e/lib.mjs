@@ -99,6 +99,9 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function screenshot(browser, name) {
   mkdirSync(SCREENS, { recursive: true });
+  // Let the window paint what the last command changed before it is captured.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  await sleep(200);
   const path = join(SCREENS, `${name}.png`);
   await browser.saveScreenshot(path);
   return path;

@@ -98,8 +98,8 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     await waitSaved(browser);
     await browser.execute(() => window.scrollTo(0, 0));
     await screenshot(browser, "02-performance");
-    await click(browser, `#${m} > summary`);
-    await (await browser.$(`#${m}-name`)).scrollIntoView({ block: "start" });
+    assert.equal(await browser.execute((id) => document.getElementById(id).open, m), true, "a new metric opens for writing");
+    await (await browser.$(`#${m}`)).scrollIntoView({ block: "start" });
     await screenshot(browser, "02-performance-own-metric");
   });
 
@@ -219,6 +219,19 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     assert.equal(await heading(browser), RU_HEADINGS.performance);
     await goToStep(browser, "signoff");
     assert.deepEqual(await fieldValues(browser), russian);
+  });
+
+  it("fits a 1024x700 window without sideways scrolling", async () => {
+    await browser.setWindowSize(1024, 700);
+    await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) <= 1024, { timeout: 5000 });
+    for (const step of ["performance", "consequences", "review"]) {
+      await goToStep(browser, step);
+      const overflow = await browser.execute(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${step} is ${overflow}px wider than the window`);
+    }
+    await goToStep(browser, "performance");
+    await screenshot(browser, "09-performance-1024x700");
+    await browser.setWindowSize(1200, 800);
   });
 
   it("loses nothing when the app is killed: the draft, the step and every field come back", async () => {
