@@ -68,7 +68,7 @@ test-deb: ui
 	tests/deb/run.sh
 
 deb: setup ui
-	ui/node_modules/.bin/tauri build --bundles deb,rpm
+	TAURI_CLI_CONFIG_DEPTH=1 ui/node_modules/.bin/tauri build --bundles deb,rpm
 
 bench:
 	cargo bench -p sla-store

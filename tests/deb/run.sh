@@ -12,7 +12,8 @@ fail() { echo "deb test: $*" >&2; exit 1; }
 
 deb="${1:-}"
 if [ -z "$deb" ]; then
-  (cd "$root" && ui/node_modules/.bin/tauri build --bundles deb,rpm --ci)
+  # The UI is built first (`make ui`); depth 1 keeps the CLI on this app, not the empty test app.
+  (cd "$root" && TAURI_CLI_CONFIG_DEPTH=1 ui/node_modules/.bin/tauri build --bundles deb,rpm --ci)
   deb="$(ls -t "$target"/release/bundle/deb/*.deb | head -n 1)"
 fi
 [ -f "$deb" ] || fail "no .deb at $deb"
