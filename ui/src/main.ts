@@ -1,6 +1,7 @@
 import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
+import { initLocale } from "./lib/navigation";
 
 async function boot() {
   // `npm run dev:mock` runs the window in a browser against an in-memory backend; the production
@@ -18,6 +19,8 @@ async function boot() {
     }
     if (params.get("ui")) backend.settings.set("ui.language", params.get("ui")!);
   }
+  // The language first, so the window never flashes in the other one.
+  await initLocale();
   mount(App, { target: document.getElementById("app")! });
 }
 

@@ -29,7 +29,11 @@ function buildBundle(lang: Language): FluentBundle {
   return bundle;
 }
 
-const bundles: Record<Language, FluentBundle> = { en: buildBundle("en"), ru: buildBundle("ru") };
+// Built when a language is first used: most sessions never need the other one.
+const bundles: Partial<Record<Language, FluentBundle>> = {};
+function bundle(lang: Language): FluentBundle {
+  return (bundles[lang] ??= buildBundle(lang));
+}
 
 /** The interface language; components read it through `t`, so a change re-renders them. */
 export const locale = $state<{ current: Language }>({ current: "en" });
@@ -38,11 +42,11 @@ export type Args = Record<string, FluentVariable>;
 
 /** A message in a given language, or its id when missing (so a gap shows rather than hides). */
 export function translate(lang: Language, id: string, args?: Args): string {
-  const bundle = bundles[lang];
-  const message = bundle.getMessage(id);
+  const b = bundle(lang);
+  const message = b.getMessage(id);
   if (!message?.value) return id;
   const errors: Error[] = [];
-  const text = bundle.formatPattern(message.value, args ?? null, errors);
+  const text = b.formatPattern(message.value, args ?? null, errors);
   if (errors.length > 0) console.warn(`${lang}/${id}:`, errors);
   return text;
 }
@@ -53,7 +57,7 @@ export function t(id: string, args?: Args): string {
 }
 
 export function hasMessage(lang: Language, id: string): boolean {
-  return bundles[lang].hasMessage(id);
+  return bundle(lang).hasMessage(id);
 }
 
 export function setLocale(lang: Language): void {

@@ -25,13 +25,17 @@ function remember(key: string, value: string): void {
   api.setSetting(key, value).catch((e) => console.warn(`cannot remember ${key}:`, e));
 }
 
+/** The interface language chosen last time, or the system's; set before anything is shown. */
+export async function initLocale(): Promise<void> {
+  const language = await api.getSetting(SETTINGS.uiLanguage).catch(() => null);
+  setLocale(language === "ru" || language === "en" ? language : preferredLanguage(navigator.languages ?? [navigator.language]));
+}
+
 export async function start(): Promise<void> {
-  const [language, lastDraft, lastStep] = await Promise.all([
-    api.getSetting(SETTINGS.uiLanguage).catch(() => null),
+  const [lastDraft, lastStep] = await Promise.all([
     api.getSetting(SETTINGS.lastDraft).catch(() => null),
     api.getSetting(SETTINGS.lastStep).catch(() => null),
   ]);
-  setLocale(language === "ru" || language === "en" ? language : preferredLanguage(navigator.languages ?? [navigator.language]));
   // A file the app was opened with comes first: it becomes a new draft.
   const file = await api.takeFileToOpen().catch(() => null);
   if (file) {
