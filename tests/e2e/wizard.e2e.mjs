@@ -2,6 +2,9 @@
 // fill every step in Russian, switch to English and back, kill the app and find every field intact,
 // and see typed markup shown as text. Screenshots of every step go to tests/artifacts/screens/.
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import {
   choose,
@@ -205,6 +208,23 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     await waitSaved(browser);
     await browser.execute(() => window.scrollTo(0, 0));
     await screenshot(browser, "07-signoff");
+    await (await browser.$("#export-pdf")).scrollIntoView({ block: "start" });
+    await screenshot(browser, "07-signoff-export");
+  });
+
+  it("exports the saved draft to a PDF through the same command the export button uses", async () => {
+    // The system save dialog is not part of the page, so the path it would return is given here.
+    const path = join(mkdtempSync(join(tmpdir(), "sla-pdf-")), "agreement.pdf");
+    const result = await browser.executeAsync((path, done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      invoke("list_drafts", { query: "" })
+        .then(([draft]) => invoke("export_pdf", { id: draft.id, language: "ru", path }))
+        .then((r) => done({ ok: r }), (e) => done({ error: e }));
+    }, path);
+    assert.ok(result.ok, `export failed: ${JSON.stringify(result.error)}`);
+    const bytes = readFileSync(path);
+    assert.equal(bytes.subarray(0, 5).toString(), "%PDF-");
+    assert.equal(result.ok.bytes, bytes.length);
   });
 
   it("switches the interface to English and back without touching the agreement", async () => {
