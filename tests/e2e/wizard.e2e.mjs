@@ -277,4 +277,57 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     assert.ok(Object.keys(before_kill.parties).length > 15);
     assert.ok(Object.keys(before_kill.performance).length > 50);
   });
+
+  it("manages drafts on the home screen: search, duplicate, rename, delete with undo, trash", async () => {
+    await click(browser, "#go-home");
+    await browser.$("#draft-search").waitForExist({ timeout: 10000 });
+    const rows = async () => (await browser.$$(".drafts .draft-row")).length;
+    const waitRows = (n, what) => browser.waitUntil(async () => (await rows()) === n, { timeout: 5000, timeoutMsg: `${what}: expected ${n} rows` });
+    await waitRows(1, "the one agreement");
+    await fill(browser, "draft-search", "Вектор");
+    await waitRows(1, "search by title");
+    await fill(browser, "draft-search", "нет такого слова");
+    await waitRows(0, "search with no match");
+    await fill(browser, "draft-search", "");
+    await waitRows(1, "search cleared");
+
+    await click(browser, "button=Копировать");
+    await waitRows(2, "after duplicate");
+    // The copy is the newer of the two and carries the store's "(копия)" mark.
+    const copy = await browser.$(`//li[contains(@class,"draft-row")][.//*[contains(text(),"(копия)")]]`);
+    const renameButton = await copy.$("button=Переименовать");
+    const id = (await renameButton.getAttribute("id")).replace("rename-button-", "");
+    await renameButton.click();
+    const input = await browser.$(`#rename-${id}`);
+    await input.waitForExist({ timeout: 5000 });
+    await browser.keys(["Control", "a"]);
+    await input.addValue("Копия для отдела B2B");
+    await browser.keys(["Enter"]);
+    await browser.waitUntil(async () => (await browser.$(".drafts").getText()).includes("Копия для отдела B2B"), { timeout: 5000 });
+
+    const copyRow = await browser.$(`//li[contains(@class,"draft-row")][.//*[contains(text(),"Копия для отдела B2B")]]`);
+    await (await copyRow.$("button=Удалить")).click();
+    await waitRows(1, "after delete");
+    await click(browser, "button=Отменить");
+    await waitRows(2, "after undo");
+    await (await copyRow.$("button=Удалить")).click();
+    await waitRows(1, "after deleting again");
+    await click(browser, "#view-trash");
+    await browser.waitUntil(async () => (await browser.$(".drafts").getText()).includes("Копия для отдела B2B"), { timeout: 5000 });
+    await screenshot(browser, "10-trash");
+    await click(browser, "button=Восстановить");
+    await click(browser, "#view-drafts");
+    await waitRows(2, "after restore");
+    await (await copyRow.$("button=Удалить")).click();
+    await waitRows(1, "deleted for good next");
+    await click(browser, "#view-trash");
+    await click(browser, "button=Очистить корзину");
+    await click(browser, "button=Удалить навсегда");
+    await browser.waitUntil(async () => (await (await browser.$("#view-trash")).getText()) === "Корзина (0)", { timeout: 5000 });
+    await click(browser, "#view-drafts");
+    await waitRows(1, "the original stays");
+    assert.ok((await browser.$(".drafts").getText()).includes("ООО «Вектор»"), "the original agreement is still there");
+    assert.ok(!(await browser.$(".drafts").getText()).includes("Копия для отдела B2B"));
+    await screenshot(browser, "00-home-drafts");
+  });
 });

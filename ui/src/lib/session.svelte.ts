@@ -48,6 +48,8 @@ let nextToast = 1;
 /** Shows a message at the bottom of the window for a while; an action (Undo) can go with it. */
 export function toast(message: string, options: Omit<Toast, "id" | "message"> = {}, ms = 8000): number {
   const id = nextToast++;
+  // The same news twice (deleting, undoing, deleting again) shows once, with the latest action.
+  for (const old of toasts.list.filter((t) => t.message === message)) dismissToast(old.id);
   toasts.list.push({ id, message, ...options });
   if (ms > 0) setTimeout(() => dismissToast(id), ms);
   return id;
