@@ -479,3 +479,131 @@ fn export_of_bad_input_writes_nothing() {
     );
     assert_refused(&env, &["import", not_ours.to_str().unwrap()], "other.pdf: ");
 }
+
+#[test]
+fn sign_countersign_and_verify_from_the_command_line() {
+    let env = Env::new();
+    let dir = env.dir.path();
+    let agreement = env.file("a.sla.json", template_json(&env));
+    let pdf = dir.join("a.pdf");
+    env.ok(&[
+        "export",
+        agreement.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    let pass = env.file("pass.txt", "correct horse battery staple\n");
+    let p = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    for (name, role, key, file) in [
+        ("Anna Petrova", "Head of Marketing", "rsa", "anna"),
+        ("Igor Smirnov", "Head of Sales", "p256", "igor"),
+    ] {
+        env.ok(&[
+            "identity",
+            "new",
+            "--name",
+            name,
+            "--role",
+            role,
+            "--key",
+            key,
+            "-o",
+            &p(&format!("{file}.p12")),
+            "--passphrase-file",
+            pass.to_str().unwrap(),
+            "--certificate",
+            &p(&format!("{file}.pem")),
+        ]);
+    }
+    env.ok(&[
+        "sign",
+        pdf.to_str().unwrap(),
+        "--identity",
+        &p("anna.p12"),
+        "--passphrase-file",
+        pass.to_str().unwrap(),
+        "-o",
+        &p("signed1.pdf"),
+    ]);
+    let first = env.ok(&["verify", &p("signed1.pdf")]);
+    assert!(
+        first.contains("Anna Petrova") && first.contains("VALID"),
+        "{first}"
+    );
+    assert!(
+        first.contains("sig-2"),
+        "the second field is still unsigned: {first}"
+    );
+
+    env.ok(&[
+        "sign",
+        &p("signed1.pdf"),
+        "--identity",
+        &p("igor.p12"),
+        "--passphrase-file",
+        pass.to_str().unwrap(),
+        "-o",
+        &p("signed2.pdf"),
+    ]);
+    let both = env.ok(&[
+        "verify",
+        &p("signed2.pdf"),
+        "--trust",
+        &p("anna.pem"),
+        "--trust",
+        &p("igor.pem"),
+        "--lang",
+        "ru",
+    ]);
+    assert_eq!(both.matches("ДЕЙСТВИТЕЛЬНА").count(), 2, "{both}");
+
+    // poppler, which nobody here wrote, agrees.
+    let pdfsig = Command::new("pdfsig")
+        .arg(p("signed2.pdf"))
+        .output()
+        .expect("pdfsig (poppler-utils)");
+    let pdfsig = String::from_utf8_lossy(&pdfsig.stdout);
+    assert_eq!(
+        pdfsig
+            .matches("Signature Validation: Signature is Valid.")
+            .count(),
+        2,
+        "{pdfsig}"
+    );
+
+    // One changed byte inside the first signed range: verify says no, with exit code 1.
+    let mut bytes = std::fs::read(p("signed2.pdf")).unwrap();
+    let at = bytes
+        .windows(6)
+        .position(|w| w == b"Petrov")
+        .unwrap_or(2000);
+    bytes[at] ^= 0x01;
+    std::fs::write(p("tampered.pdf"), &bytes).unwrap();
+    let out = env.run(&["verify", &p("tampered.pdf")]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // A wrong passphrase writes nothing.
+    let wrong = env.file("wrong.txt", "not it\n");
+    let out = env.run(&[
+        "sign",
+        pdf.to_str().unwrap(),
+        "--identity",
+        &p("anna.p12"),
+        "--passphrase-file",
+        wrong.to_str().unwrap(),
+        "-o",
+        &p("never.pdf"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("passphrase"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.join("never.pdf").exists());
+}

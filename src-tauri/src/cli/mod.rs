@@ -7,6 +7,7 @@ mod drafts;
 mod export;
 mod import;
 mod lint;
+mod signing;
 mod source;
 mod template;
 
@@ -44,6 +45,13 @@ pub enum Command {
     Lint(lint::Args),
     /// Write an agreement as a PDF ready to sign.
     Export(export::Args),
+    /// Manage signing identities.
+    #[command(subcommand)]
+    Identity(signing::IdentityCommand),
+    /// Sign (or countersign) an exported agreement PDF.
+    Sign(signing::SignArgs),
+    /// Check every signature of a PDF (exit 0 only when all are intact and nothing else changed).
+    Verify(signing::VerifyArgs),
 }
 
 /// `--lang` values.
@@ -89,6 +97,9 @@ pub fn run(command: Command) -> i32 {
         Command::History(args) => drafts::history(args),
         Command::Lint(args) => lint::run(args),
         Command::Export(args) => export::run(args),
+        Command::Identity(command) => signing::identity(command),
+        Command::Sign(args) => signing::sign(args),
+        Command::Verify(args) => signing::verify_file(args),
     };
     match outcome {
         Ok(code) => code,
