@@ -11,9 +11,18 @@ pub use sla_model::Language;
 macro_rules! locale_files {
     ($lang:literal) => {
         [
-            ("common.ftl", include_str!(concat!("../../../../ui/src/locales/", $lang, "/common.ftl"))),
-            ("checks.ftl", include_str!(concat!("../../../../ui/src/locales/", $lang, "/checks.ftl"))),
-            ("pdf.ftl", include_str!(concat!("../../../../ui/src/locales/", $lang, "/pdf.ftl"))),
+            (
+                "common.ftl",
+                include_str!(concat!("../../../../ui/src/locales/", $lang, "/common.ftl")),
+            ),
+            (
+                "checks.ftl",
+                include_str!(concat!("../../../../ui/src/locales/", $lang, "/checks.ftl")),
+            ),
+            (
+                "pdf.ftl",
+                include_str!(concat!("../../../../ui/src/locales/", $lang, "/pdf.ftl")),
+            ),
         ]
     };
 }
@@ -30,7 +39,8 @@ impl Messages {
             Language::En => ("en", locale_files!("en")),
             Language::Ru => ("ru", locale_files!("ru")),
         };
-        let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a valid language tag")]);
+        let mut bundle =
+            FluentBundle::new_concurrent(vec![tag.parse().expect("a valid language tag")]);
         // Unicode isolation marks around arguments would end up in PDF text and CLI output.
         bundle.set_use_isolating(false);
         for (name, text) in files {
@@ -65,7 +75,9 @@ impl Messages {
             }
         }
         let mut errors = vec![];
-        self.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
     }
 
     /// Whether the message exists; tests use it to keep both languages complete.
@@ -115,7 +127,10 @@ pub fn message_ids(source: &str) -> Vec<String> {
 /// Every message id of every file of both languages, mapped to the languages that define it.
 pub fn coverage() -> HashMap<String, Vec<Language>> {
     let mut map: HashMap<String, Vec<Language>> = HashMap::new();
-    for (lang, files) in [(Language::En, locale_files!("en")), (Language::Ru, locale_files!("ru"))] {
+    for (lang, files) in [
+        (Language::En, locale_files!("en")),
+        (Language::Ru, locale_files!("ru")),
+    ] {
         for (_, text) in files {
             for id in message_ids(text) {
                 map.entry(id).or_default().push(lang);
@@ -131,8 +146,14 @@ mod tests {
 
     #[test]
     fn both_languages_define_the_same_messages() {
-        let missing: Vec<_> = coverage().into_iter().filter(|(_, langs)| langs.len() != 2).collect();
-        assert!(missing.is_empty(), "messages defined in one language only: {missing:?}");
+        let missing: Vec<_> = coverage()
+            .into_iter()
+            .filter(|(_, langs)| langs.len() != 2)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "messages defined in one language only: {missing:?}"
+        );
     }
 
     #[test]
@@ -144,12 +165,21 @@ mod tests {
         assert_eq!(n(5.0), "5 метрик");
         assert_eq!(n(21.0), "21 метрика");
         let en = Messages::new(Language::En);
-        assert_eq!(en.format("common-metric-count", &[("count", 1.0.into())]), "1 metric");
-        assert_eq!(en.format("common-metric-count", &[("count", 7.0.into())]), "7 metrics");
+        assert_eq!(
+            en.format("common-metric-count", &[("count", 1.0.into())]),
+            "1 metric"
+        );
+        assert_eq!(
+            en.format("common-metric-count", &[("count", 7.0.into())]),
+            "7 metrics"
+        );
     }
 
     #[test]
     fn a_missing_message_shows_its_id() {
-        assert_eq!(Messages::new(Language::En).get("no-such-message"), "no-such-message");
+        assert_eq!(
+            Messages::new(Language::En).get("no-such-message"),
+            "no-such-message"
+        );
     }
 }

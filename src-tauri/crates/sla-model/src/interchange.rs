@@ -25,7 +25,11 @@ impl fmt::Display for Location {
         if self.path.is_empty() {
             write!(f, "line {}, column {}", self.line, self.column)
         } else {
-            write!(f, "field `{}` (line {}, column {})", self.path, self.line, self.column)
+            write!(
+                f,
+                "field `{}` (line {}, column {})",
+                self.path, self.line, self.column
+            )
         }
     }
 }
@@ -59,7 +63,11 @@ pub fn from_json(text: &str) -> Result<Agreement, ReadError> {
     // First as untyped JSON: syntax errors get their position, and the version is checked before
     // the typed read so that a future file is reported as such rather than as a missing field.
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
-        at: Location { path: String::new(), line: e.line(), column: e.column() },
+        at: Location {
+            path: String::new(),
+            line: e.line(),
+            column: e.column(),
+        },
         message: strip_position(&e.to_string()),
     })?;
     match value.get("schema_version") {
@@ -89,7 +97,9 @@ pub fn from_json(text: &str) -> Result<Agreement, ReadError> {
 
 /// Parses an agreement from raw bytes (a file's contents, or an attachment of a PDF).
 pub fn from_bytes(bytes: &[u8]) -> Result<Agreement, ReadError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
     from_json(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
@@ -102,13 +112,20 @@ pub fn read_file(path: &Path) -> Result<Agreement, ReadError> {
 /// Reads a whole file of at most [`MAX_FILE_BYTES`], with errors that name the file.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     let shown = path.display().to_string();
-    let io = |source| ReadError::Io { path: shown.clone(), source };
+    let io = |source| ReadError::Io {
+        path: shown.clone(),
+        source,
+    };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
         return Err(ReadError::IsDirectory { path: shown });
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { path: shown, size: meta.len(), limit: MAX_FILE_BYTES });
+        return Err(ReadError::TooLarge {
+            path: shown,
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
     }
     use std::io::Read;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -117,7 +134,11 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { path: shown, size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+        return Err(ReadError::TooLarge {
+            path: shown,
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
     }
     Ok(bytes)
 }

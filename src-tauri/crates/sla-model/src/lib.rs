@@ -6,7 +6,9 @@ pub mod interchange;
 pub mod schema;
 
 pub use agreement::*;
-pub use interchange::{from_bytes, from_json, read_file, to_canonical_json, to_json_pretty, Location, ReadError};
+pub use interchange::{
+    from_bytes, from_json, read_file, to_canonical_json, to_json_pretty, Location, ReadError,
+};
 
 /// A new agreement identifier.
 pub fn new_id() -> String {

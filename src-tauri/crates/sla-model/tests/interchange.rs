@@ -19,7 +19,11 @@ fn checked_in_schema_matches_the_types() {
     let generated = schema::agreement_schema_json();
     if generated != schema::CHECKED_IN_SCHEMA {
         if std::env::var_os("UPDATE_SCHEMA").is_some() {
-            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/agreement.schema.json"), &generated).unwrap();
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/agreement.schema.json"),
+                &generated,
+            )
+            .unwrap();
         } else {
             panic!("agreement.schema.json is out of date; run `UPDATE_SCHEMA=1 cargo test -p sla-model`");
         }
@@ -29,9 +33,23 @@ fn checked_in_schema_matches_the_types() {
 #[test]
 fn schema_names_every_top_level_field_as_required() {
     let schema: serde_json::Value = serde_json::from_str(schema::CHECKED_IN_SCHEMA).unwrap();
-    let required: Vec<&str> =
-        schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    for field in ["schema_version", "id", "parties", "term", "commitments", "monitoring", "deadlines", "consequences", "signatories"] {
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for field in [
+        "schema_version",
+        "id",
+        "parties",
+        "term",
+        "commitments",
+        "monitoring",
+        "deadlines",
+        "consequences",
+        "signatories",
+    ] {
         assert!(required.contains(&field), "{field} should be required");
     }
 }
@@ -49,7 +67,11 @@ fn syntax_error_reports_line_and_column() {
         ReadError::Syntax { at, .. } => assert_eq!((at.line, at.column), (3, 9)),
         other => panic!("expected a syntax error, got {other:?}"),
     }
-    assert!(err.to_string().starts_with("malformed JSON at line 3, column 9: expected value"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("malformed JSON at line 3, column 9: expected value"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -74,10 +96,15 @@ fn missing_schema_version_is_named() {
 #[test]
 fn missing_field_names_its_path() {
     let err = from_json(&edit(|v| {
-        v["parties"]["sales"]["head"].as_object_mut().unwrap().remove("name");
+        v["parties"]["sales"]["head"]
+            .as_object_mut()
+            .unwrap()
+            .remove("name");
     }))
     .unwrap_err();
-    let ReadError::Invalid { at, message } = &err else { panic!("{err:?}") };
+    let ReadError::Invalid { at, message } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(at.path, "parties.sales.head");
     assert_eq!(message, "missing field `name`");
     assert!(at.line > 1);
@@ -87,9 +114,14 @@ fn missing_field_names_its_path() {
 fn wrongly_typed_field_names_its_path_line_and_column() {
     let text = edit(|v| v["commitments"][1]["metrics"][0]["target"] = "fast".into());
     let err = from_json(&text).unwrap_err();
-    let ReadError::Invalid { at, message } = &err else { panic!("{err:?}") };
+    let ReadError::Invalid { at, message } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(at.path, "commitments[1].metrics[0].target");
-    assert!(message.contains("invalid type: string \"fast\", expected f64"), "{message}");
+    assert!(
+        message.contains("invalid type: string \"fast\", expected f64"),
+        "{message}"
+    );
     let line = text.lines().nth(at.line - 1).unwrap();
     assert!(line.contains("\"fast\""), "line {} is {line:?}", at.line);
 }
@@ -97,22 +129,39 @@ fn wrongly_typed_field_names_its_path_line_and_column() {
 #[test]
 fn unknown_field_is_rejected_with_its_path() {
     let err = from_json(&edit(|v| v["term"]["reveiw_dates"] = serde_json::json!([]))).unwrap_err();
-    let ReadError::Invalid { at, message } = &err else { panic!("{err:?}") };
+    let ReadError::Invalid { at, message } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(at.path, "term.reveiw_dates");
-    assert!(message.starts_with("unknown field `reveiw_dates`"), "{message}");
+    assert!(
+        message.starts_with("unknown field `reveiw_dates`"),
+        "{message}"
+    );
 }
 
 #[test]
 fn bad_enum_value_lists_the_accepted_ones() {
-    let err = from_json(&edit(|v| v["commitments"][0]["provider"] = "finance".into())).unwrap_err();
+    let err = from_json(&edit(|v| {
+        v["commitments"][0]["provider"] = "finance".into()
+    }))
+    .unwrap_err();
     assert!(err.to_string().contains("commitments[0].provider"), "{err}");
-    assert!(err.to_string().contains("expected `marketing` or `sales`"), "{err}");
+    assert!(
+        err.to_string().contains("expected `marketing` or `sales`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn not_an_object_and_not_utf8_are_refused() {
-    assert!(matches!(from_json("[1,2]").unwrap_err(), ReadError::Invalid { .. }));
-    assert!(matches!(from_bytes(b"{\"a\":\"\xff\"}").unwrap_err(), ReadError::NotUtf8 { offset: 6 }));
+    assert!(matches!(
+        from_json("[1,2]").unwrap_err(),
+        ReadError::Invalid { .. }
+    ));
+    assert!(matches!(
+        from_bytes(b"{\"a\":\"\xff\"}").unwrap_err(),
+        ReadError::NotUtf8 { offset: 6 }
+    ));
 }
 
 #[test]
@@ -124,19 +173,31 @@ fn file_errors_name_the_file() {
 
     let missing = dir.path().join("missing.json");
     let err = read_file(&missing).unwrap_err();
-    assert!(err.to_string().starts_with(&format!("cannot read {}", missing.display())), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("cannot read {}", missing.display())),
+        "{err}"
+    );
 
     let big = dir.path().join("big.json");
     let f = std::fs::File::create(&big).unwrap();
     f.set_len(interchange::MAX_FILE_BYTES + 1).unwrap();
-    assert!(matches!(read_file(&big).unwrap_err(), ReadError::TooLarge { .. }));
+    assert!(matches!(
+        read_file(&big).unwrap_err(),
+        ReadError::TooLarge { .. }
+    ));
 }
 
 #[test]
 fn search_text_holds_typed_words() {
     let a = from_json(TEMPLATE).unwrap();
     let text = a.search_text();
-    for word in ["Anna Petrova", "Sales acceptance rate", "CRM activity log", "Revenue operations lead"] {
+    for word in [
+        "Anna Petrova",
+        "Sales acceptance rate",
+        "CRM activity log",
+        "Revenue operations lead",
+    ] {
         assert!(text.contains(word), "{word}");
     }
 }
