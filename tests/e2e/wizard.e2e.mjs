@@ -278,6 +278,17 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     assert.ok(Object.keys(before_kill.performance).length > 50);
   });
 
+  it("lists every saved version of the draft", async () => {
+    await click(browser, "#history-open");
+    await browser.waitUntil(async () => (await browser.$$(".history-list li")).length > 10, {
+      timeout: 5000,
+      timeoutMsg: "the versions did not appear",
+    });
+    assert.equal(await (await browser.$(".history-list li .badge")).getText(), "Текущая");
+    await screenshot(browser, "11-versions");
+    await click(browser, "#history-open");
+  });
+
   it("manages drafts on the home screen: search, duplicate, rename, delete with undo, trash", async () => {
     await click(browser, "#go-home");
     await browser.$("#draft-search").waitForExist({ timeout: 10000 });

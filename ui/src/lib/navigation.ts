@@ -68,7 +68,7 @@ export function changeLanguage(lang: "en" | "ru"): void {
 }
 
 /** Fills the fields serde may leave out, so the wizard can bind to every one of them. */
-function complete(a: Agreement): Agreement {
+export function complete(a: Agreement): Agreement {
   a.notes ??= "";
   a.deadlines.calendar.holidays ??= [];
   a.consequences.adjustments ??= [];

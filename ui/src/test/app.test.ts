@@ -84,6 +84,21 @@ describe("the wizard window", () => {
     expect(session.agreement!.term.duration_months).toBe(18);
   });
 
+  it("brings back an earlier version in place", async () => {
+    await openExample();
+    const title = input("f-title");
+    const original = title.value;
+    await type(title, " v2");
+    await waitFor(() => expect(screen.getByText(/Saved · version 2/)).toBeTruthy(), { timeout: 2000 });
+    await fireEvent.click(document.getElementById("history-open")!);
+    await waitFor(() => expect(screen.getByText("Version 1")).toBeTruthy());
+    await fireEvent.click(screen.getByRole("button", { name: "Restore" }));
+    await waitFor(() => expect(title.value).toBe(original));
+    expect(input("f-title")).toBe(title);
+    await waitFor(() => expect(screen.getByText(/Saved · version 3/)).toBeTruthy());
+    expect(backend.drafts.get(1)!.agreement.title).toBe(original);
+  });
+
   it("shows a failed save and saves again on retry", async () => {
     await openExample();
     backend.failNextSave = "database is locked";

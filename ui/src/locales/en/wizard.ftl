@@ -443,6 +443,15 @@ signing-step-send = Send it to every signatory.
 signing-step-sign = Each signs it: a visible signature and a digital one.
 signing-later = Signing inside SLA Studio comes in a later version. Until then, sign the exported PDF as your company usually does.
 
+## Versions
+
+history-title = Versions
+history-intro = Every save is a version. Restoring one makes it the newest version; the versions after it stay in the list.
+history-version = Version { $version }
+history-current = Current
+history-restore = Restore
+history-restored = Version { $version } restored as version { $now }.
+
 ## Lists and fields
 
 list-item = Item
