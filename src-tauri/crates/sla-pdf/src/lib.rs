@@ -130,7 +130,7 @@ pub fn export(agreement: &Agreement, options: &ExportOptions) -> Result<Vec<u8>,
         .collect();
     finish::finish(&mut lo, &info, &outline, &attachment, &fields);
 
-    lo.compress();
+    finish::compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| PdfError::Write(e.to_string()))?;

@@ -23,6 +23,9 @@ pub struct SignatureField {
     pub signed: bool,
 }
 
+/// Largest attachment read: an agreement file's own limit, so a decompression bomb stops there.
+const MAX_ATTACHMENT_BYTES: usize = sla_model::interchange::MAX_FILE_BYTES as usize;
+
 /// Largest nesting followed in name trees and field trees; real files use two or three levels.
 const MAX_DEPTH: usize = 16;
 
@@ -180,11 +183,13 @@ pub fn extract_agreement(pdf: &[u8]) -> Result<Agreement, PdfError> {
         .and_then(|s| s.as_stream().ok())
         .ok_or(PdfError::NoAgreement)?;
     let bytes = if stream.dict.has(b"Filter") {
-        stream.decompressed_content().map_err(|e| {
-            PdfError::Damaged(format!(
-                "the attached agreement cannot be decompressed ({e})"
-            ))
-        })?
+        stream
+            .decompressed_content_with_limit(MAX_ATTACHMENT_BYTES)
+            .map_err(|e| {
+                PdfError::Damaged(format!(
+                    "the attached agreement cannot be decompressed ({e})"
+                ))
+            })?
     } else {
         stream.content.clone()
     };
