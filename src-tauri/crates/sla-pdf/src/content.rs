@@ -7,8 +7,8 @@ use sla_model::{
 };
 
 use crate::layout::{
-    Cell, Composer, SignatureArea, Style, Table, TableKind, BODY, CELL, CELL_SMALL, CONTENT_LEFT,
-    CONTENT_WIDTH, HEAD_CELL, LABEL, TITLE,
+    Cell, Composer, SignatureArea, Style, Table, TableKind, BODY, BODY_HEIGHT, CELL, CELL_SMALL,
+    CONTENT_LEFT, CONTENT_WIDTH, HEAD_CELL, LABEL, TITLE,
 };
 use crate::words::Words;
 use crate::ExportOptions;
@@ -649,6 +649,7 @@ fn signatures(c: &mut Composer, a: &Agreement, w: &Words) {
         return;
     }
     let block_width = (CONTENT_WIDTH - SIGNATURE_GUTTER) / 2.0;
+    let area_height = 8.0 + SIGNATURE_BOX_HEIGHT + 12.0 + 26.0;
     for pair in a.signatories.chunks(2) {
         let blocks: Vec<Vec<(Style, String)>> = pair
             .iter()
@@ -656,8 +657,24 @@ fn signatures(c: &mut Composer, a: &Agreement, w: &Words) {
             .collect();
         let text_height = |b: &Vec<(Style, String)>| b.iter().map(|(s, _)| s.leading).sum::<f32>();
         let lines_height = blocks.iter().map(text_height).fold(0.0, f32::max);
-        let date_height = 26.0;
-        let block_height = lines_height + 8.0 + SIGNATURE_BOX_HEIGHT + 12.0 + date_height;
+        let block_height = lines_height + area_height;
+        if block_height + 18.0 > BODY_HEIGHT {
+            // Blocks taller than a page (a role pasted with pages of text): one after the other,
+            // their text flowing across pages, each signature area kept whole.
+            for s in pair {
+                for (style, text) in signature_lines(a, w, s, CONTENT_WIDTH) {
+                    c.ensure(style.leading);
+                    c.show(CONTENT_LEFT, Composer::baseline(style, c.y()), style, &text);
+                    c.advance(style.leading);
+                }
+                c.ensure(area_height);
+                let top = c.y() - 8.0;
+                signature_area(c, w, CONTENT_LEFT, top, block_width);
+                c.advance(area_height);
+                c.gap(18.0);
+            }
+            continue;
+        }
         c.ensure(block_height + 18.0);
         let top = c.y();
         for (column, block) in blocks.iter().enumerate() {
@@ -667,47 +684,50 @@ fn signatures(c: &mut Composer, a: &Agreement, w: &Words) {
                 c.show(x, Composer::baseline(*style, y), *style, text);
                 y -= style.leading;
             }
-            // The blank signature area: a pale frame with the signature line at its foot.
-            let box_top = top - lines_height - 8.0;
-            let box_bottom = box_top - SIGNATURE_BOX_HEIGHT;
-            c.stroke_rect(x, box_bottom, block_width, SIGNATURE_BOX_HEIGHT, 0.4, 0.8);
-            c.line(
-                (x + 8.0, box_bottom + 14.0),
-                (x + block_width - 8.0, box_bottom + 14.0),
-                0.6,
-                0.3,
-            );
-            let caption = Style {
-                size: 7.0,
-                leading: 9.0,
-                ..LABEL
-            };
-            c.show(
-                x,
-                Composer::baseline(caption, box_bottom - 2.0),
-                caption,
-                &w.t("pdf-sign-signature"),
-            );
-            c.signature_areas.push(SignatureArea {
-                page: c.page_index(),
-                rect: [x, box_bottom, x + block_width, box_top],
-            });
-            // The date line.
-            let date_top = box_bottom - 12.0;
-            let label = w.t("pdf-sign-date");
-            let label_width = crate::fonts::face(LABEL.face).width(&label, LABEL.size);
-            let baseline = Composer::baseline(LABEL, date_top);
-            c.show(x, baseline, LABEL, &label);
-            c.line(
-                (x + label_width + 6.0, baseline - 2.0),
-                (x + block_width * 0.62, baseline - 2.0),
-                0.6,
-                0.3,
-            );
+            signature_area(c, w, x, top - lines_height - 8.0, block_width);
         }
         c.advance(block_height);
         c.gap(18.0);
     }
+}
+
+/// The blank signature area (a pale frame with the signature line at its foot, its caption)
+/// and the date line under it; the area is recorded for the signature field.
+fn signature_area(c: &mut Composer, w: &Words, x: f32, box_top: f32, width: f32) {
+    let box_bottom = box_top - SIGNATURE_BOX_HEIGHT;
+    c.stroke_rect(x, box_bottom, width, SIGNATURE_BOX_HEIGHT, 0.4, 0.8);
+    c.line(
+        (x + 8.0, box_bottom + 14.0),
+        (x + width - 8.0, box_bottom + 14.0),
+        0.6,
+        0.3,
+    );
+    let caption = Style {
+        size: 7.0,
+        leading: 9.0,
+        ..LABEL
+    };
+    let text = w.t("pdf-sign-signature");
+    c.show(
+        x,
+        Composer::baseline(caption, box_bottom - 2.0),
+        caption,
+        &text,
+    );
+    c.signature_areas.push(SignatureArea {
+        page: c.page_index(),
+        rect: [x, box_bottom, x + width, box_top],
+    });
+    let label = w.t("pdf-sign-date");
+    let label_width = crate::fonts::face(LABEL.face).width(&label, LABEL.size);
+    let baseline = Composer::baseline(LABEL, box_bottom - 12.0);
+    c.show(x, baseline, LABEL, &label);
+    c.line(
+        (x + label_width + 6.0, baseline - 2.0),
+        (x + width * 0.62, baseline - 2.0),
+        0.6,
+        0.3,
+    );
 }
 
 /// The text of one signatory's block: who signs for whom, wrapped to the block.

@@ -22,6 +22,8 @@ pub const CONTENT_RIGHT: f32 = PAGE_WIDTH - MARGIN_RIGHT;
 pub const CONTENT_WIDTH: f32 = CONTENT_RIGHT - CONTENT_LEFT;
 const CONTENT_TOP: f32 = PAGE_HEIGHT - MARGIN_TOP;
 const CONTENT_BOTTOM: f32 = MARGIN_BOTTOM;
+/// Height available for content on a page.
+pub const BODY_HEIGHT: f32 = CONTENT_TOP - CONTENT_BOTTOM;
 
 /// Colours, all dark enough to print and photocopy.
 #[derive(Debug, Clone, Copy, PartialEq)]

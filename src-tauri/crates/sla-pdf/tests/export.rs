@@ -359,6 +359,26 @@ fn long_agreement_stays_inside_the_margins_and_never_overlaps() {
     }
     // Every field is there, unbroken words included.
     assert_all_text_present(&a, &pdftotext(&path, None), &[]);
+    // Every signatory, however long their block, gets a whole, empty signature area.
+    let fields = signature_fields(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(fields.len(), a.signatories.len());
+    for field in &fields {
+        let page = &pages[field.page_index];
+        let [x1, y1, x2, y2] = field.rect;
+        assert!(
+            x1 >= 25.0 * mm - 0.5 && x2 <= page.width - 18.0 * mm + 0.5,
+            "{field:?}"
+        );
+        assert!(
+            y1 >= 24.0 * mm && y2 <= page.height - 22.0 * mm,
+            "{field:?}"
+        );
+        for w in &page.words {
+            let (top, bottom) = (page.height - y2, page.height - y1);
+            let inside = w.x_min < x2 && w.x_max > x1 && w.y_min < bottom && w.y_max > top;
+            assert!(!inside, "{w:?} is inside {field:?}");
+        }
+    }
     // The 60-metric table runs over several pages and every page of it starts with the header.
     let mut table_pages = 0;
     for n in 1..=pages.len() {

@@ -124,6 +124,13 @@ pub fn long_agreement() -> Agreement {
         role: format!("Chief executive officer, {LOREM}"),
         email: "ceo@example.com".into(),
     });
+    // A role pasted with pages of text: the signature block cannot fit on one page.
+    a.signatories.push(Signatory {
+        side: Side::Marketing,
+        name: "Pavel Orlov".into(),
+        role: (0..25).map(|_| LOREM).collect::<Vec<_>>().join(" "),
+        email: String::new(),
+    });
     a
 }
 
