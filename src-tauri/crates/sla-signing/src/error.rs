@@ -89,6 +89,12 @@ pub enum SignError {
         action: &'static str,
         detail: String,
     },
+
+    #[error("could not lay out the signature while {action}: {detail}")]
+    Layout {
+        action: &'static str,
+        detail: String,
+    },
 }
 
 impl SignError {
@@ -101,6 +107,13 @@ impl SignError {
 
     pub(crate) fn crypto(action: &'static str, detail: impl ToString) -> Self {
         SignError::Crypto {
+            action,
+            detail: detail.to_string(),
+        }
+    }
+
+    pub(crate) fn layout(action: &'static str, detail: impl ToString) -> Self {
+        SignError::Layout {
             action,
             detail: detail.to_string(),
         }

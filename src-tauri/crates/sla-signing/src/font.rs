@@ -64,7 +64,7 @@ impl FontSubset {
     pub fn write(&self, writer: &mut UpdateWriter) -> Result<ObjectId, SignError> {
         let face = face();
         let program = subsetter::subset(DEJAVU_SANS, 0, &self.remapper)
-            .map_err(|e| SignError::crypto("subsetting the signature font", format!("{e:?}")))?;
+            .map_err(|e| SignError::layout("subsetting the signature font", format!("{e:?}")))?;
         let base_font = format!("{}+DejaVuSans", self.tag());
         let scale = 1000.0 / f64::from(face.units_per_em());
         let scaled = |v: i16| Object::Integer((f64::from(v) * scale).round() as i64);
@@ -211,5 +211,5 @@ pub(crate) fn deflate(bytes: &[u8]) -> Result<Vec<u8>, SignError> {
     encoder
         .write_all(bytes)
         .and_then(|_| encoder.finish())
-        .map_err(|e| SignError::crypto("compressing", e))
+        .map_err(|e| SignError::layout("compressing", e))
 }

@@ -173,14 +173,17 @@ impl SigningIdentity {
         let start = SystemTime::UNIX_EPOCH + Duration::from_secs(start_secs);
         let end = start + Duration::from_secs(u64::from(new.valid_days) * 86_400);
         let validity = Validity {
-            not_before: Time::try_from(start).map_err(|e| SignError::crypto("dating", e))?,
-            not_after: Time::try_from(end).map_err(|e| SignError::crypto("dating", e))?,
+            not_before: Time::try_from(start)
+                .map_err(|e| SignError::crypto("dating the certificate", e))?,
+            not_after: Time::try_from(end)
+                .map_err(|e| SignError::crypto("dating the certificate", e))?,
         };
         let mut serial = [0u8; 16];
         OsRng.fill_bytes(&mut serial);
         serial[0] &= 0x7f;
         serial[0] |= 0x40;
-        let serial = SerialNumber::new(&serial).map_err(|e| SignError::crypto("numbering", e))?;
+        let serial = SerialNumber::new(&serial)
+            .map_err(|e| SignError::crypto("numbering the certificate", e))?;
         let spki = key.public_key_info()?;
         let profile = Profile::Leaf {
             issuer: subject.clone(),
@@ -430,7 +433,7 @@ fn issuer_chain(leaf: &Certificate, mut pool: Vec<Certificate>) -> Vec<Certifica
 fn subject_name(new: &NewIdentity) -> Result<Name, SignError> {
     let text = |oid, value: &str| -> Result<RelativeDistinguishedName, SignError> {
         let value = Any::new(Tag::Utf8String, value.trim().as_bytes())
-            .map_err(|e| SignError::crypto("naming", e))?;
+            .map_err(|e| SignError::crypto("naming the certificate subject", e))?;
         single_rdn(AttributeTypeAndValue { oid, value })
     };
     let mut rdns = Vec::new();
@@ -446,7 +449,7 @@ fn subject_name(new: &NewIdentity) -> Result<Name, SignError> {
     rdns.push(text(OID_COMMON_NAME, &new.name)?);
     if !new.email.trim().is_empty() {
         let value = Any::new(Tag::Ia5String, new.email.trim().as_bytes())
-            .map_err(|e| SignError::crypto("naming", e))?;
+            .map_err(|e| SignError::crypto("naming the certificate subject", e))?;
         rdns.push(single_rdn(AttributeTypeAndValue {
             oid: OID_EMAIL_ADDRESS,
             value,
@@ -458,6 +461,6 @@ fn subject_name(new: &NewIdentity) -> Result<Name, SignError> {
 fn single_rdn(atv: AttributeTypeAndValue) -> Result<RelativeDistinguishedName, SignError> {
     let mut set = SetOfVec::new();
     set.insert(atv)
-        .map_err(|e| SignError::crypto("naming", e))?;
+        .map_err(|e| SignError::crypto("naming the certificate subject", e))?;
     Ok(RelativeDistinguishedName(set))
 }

@@ -163,7 +163,7 @@ pub fn sign(
     };
     let cms = cms_signature::build(identity, &digest, options.sub_filter, time_utc)?;
     if cms.len() > contents_len {
-        return Err(SignError::crypto(
+        return Err(SignError::layout(
             "placing the signature",
             format!(
                 "it takes {} bytes, {} were reserved",
