@@ -87,16 +87,16 @@ fn hex_sha256(bytes: &[u8]) -> String {
 
 /// The agreement as a PDF document.
 pub fn export(agreement: &Agreement, options: &ExportOptions) -> Result<Vec<u8>, PdfError> {
-    let words = Words::new(options.language);
+    let words = Words::of(options.language);
     let canonical = sla_model::to_canonical_json(agreement);
     let hash = hex_sha256(canonical.as_bytes());
 
     let mut doc = PdfDocument::new(&agreement.title);
     let font_ids = Face::ALL.map(|f| doc.add_font(&face(f).parsed));
     let mut composer = Composer::new(font_ids);
-    content::compose(&mut composer, agreement, &words, options);
+    content::compose(&mut composer, agreement, words, options);
 
-    let decor = page_decor(agreement, &words, options, &hash);
+    let decor = page_decor(agreement, words, options, &hash);
     let (pages, outline, signature_areas) = composer.finish(&decor);
     doc.pages = pages
         .into_iter()
@@ -112,7 +112,7 @@ pub fn export(agreement: &Agreement, options: &ExportOptions) -> Result<Vec<u8>,
     let mut warnings = Vec::new();
     let mut lo = printpdf::to_lopdf_doc(&doc, &save, &mut warnings);
 
-    let info = document_info(agreement, &words, options);
+    let info = document_info(agreement, words, options);
     let attachment = Attachment {
         json: canonical.as_bytes(),
         description: words.t("pdf-attachment-description"),
@@ -162,14 +162,12 @@ fn page_decor(
             &[("version", version.to_string().into())],
         ));
     }
-    let page_of = {
-        let en = Words::new(words.language());
-        move |page: usize, total: usize| {
-            en.f(
-                "pdf-page-of",
-                &[("page", page.into()), ("total", total.into())],
-            )
-        }
+    let page_words = Words::of(words.language());
+    let page_of = move |page: usize, total: usize| {
+        page_words.f(
+            "pdf-page-of",
+            &[("page", page.into()), ("total", total.into())],
+        )
     };
     PageDecor {
         running_title: agreement.title.clone(),

@@ -55,6 +55,16 @@ impl Words {
         }
     }
 
+    /// The words of one language, compiled once per process.
+    pub fn of(language: Language) -> &'static Words {
+        static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+        static RU: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+        match language {
+            Language::En => EN.get_or_init(|| Words::new(Language::En)),
+            Language::Ru => RU.get_or_init(|| Words::new(Language::Ru)),
+        }
+    }
+
     pub fn language(&self) -> Language {
         self.language
     }
