@@ -185,6 +185,20 @@ describe("the wizard window", () => {
     expect(document.getElementById("step-link-monitoring")!.textContent).toContain("To fill in");
   });
 
+  it("labels every field of every step", async () => {
+    await openExample();
+    for (const step of ["parties", "performance", "monitoring", "deadlines", "consequences", "review", "signoff"] as const) {
+      session.step = step;
+      await tick();
+      for (const d of document.querySelectorAll("details")) d.open = true;
+      const unlabelled = [...document.querySelectorAll<HTMLInputElement>("input, select, textarea")]
+        .filter((el) => el.type !== "hidden")
+        .filter((el) => (el.labels?.length ?? 0) === 0 && !el.getAttribute("aria-label"))
+        .map((el) => el.id || el.outerHTML);
+      expect(unlabelled, step).toEqual([]);
+    }
+  });
+
   it("shows markup typed into a field as text everywhere", async () => {
     await openExample();
     const markup = `<img src=x onerror="window.__pwned=1"><b>bold</b>`;
