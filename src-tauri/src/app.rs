@@ -12,7 +12,16 @@ pub struct AppState {
     /// A file named on the command line (a double-clicked agreement), for the UI to pick up once.
     pub file_to_open: Mutex<Option<PathBuf>>,
     /// The last PDF this window exported; the only file the UI may ask us to open.
-    pub last_export: Mutex<Option<PathBuf>>,
+    pub last_export: Mutex<Option<LastExport>>,
+}
+
+/// A PDF this window wrote, and the draft version it shows.
+#[derive(Clone)]
+pub struct LastExport {
+    pub path: PathBuf,
+    pub draft: sla_store::DraftId,
+    pub version: u32,
+    pub agreement_sha256: String,
 }
 
 pub fn run(file_to_open: Option<PathBuf>) {

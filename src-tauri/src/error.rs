@@ -15,6 +15,8 @@ pub enum Error {
     Funnel(#[from] sla_guidance::funnel::FunnelError),
     #[error(transparent)]
     Pdf(#[from] sla_pdf::PdfError),
+    #[error(transparent)]
+    Signing(#[from] sla_signing::SignError),
     #[error("{0}")]
     Io(String),
 }
@@ -28,6 +30,7 @@ impl Error {
             Error::Template(_) => "unknown_template",
             Error::Funnel(_) => "invalid_funnel_input",
             Error::Pdf(_) => "pdf",
+            Error::Signing(_) => "signing",
             Error::Io(_) => "io",
         }
     }

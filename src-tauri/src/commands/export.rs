@@ -9,7 +9,7 @@ use sla_store::DraftId;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::app::AppState;
+use crate::app::{AppState, LastExport};
 use crate::error::{Error, Result};
 
 #[derive(Serialize)]
@@ -41,7 +41,12 @@ pub fn export_pdf(
     options.draft_mark = checks::has_errors(&checks::check(&draft.agreement, language));
     let pdf = sla_pdf::export(&draft.agreement, &options)?;
     crate::files::write_atomically(&path, &pdf)?;
-    *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
+    *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(LastExport {
+        path: path.clone(),
+        draft: id,
+        version: draft.info.version,
+        agreement_sha256: sla_pdf::agreement_hash(&draft.agreement),
+    });
     Ok(Exported {
         path,
         bytes: pdf.len(),
@@ -53,12 +58,14 @@ pub fn export_pdf(
 /// arbitrary paths is not something the window needs to be able to do.
 #[tauri::command]
 pub fn open_exported(app: AppHandle, state: State<'_, AppState>) -> Result<()> {
-    let path = state
+    let last = state
         .last_export
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .clone();
-    let path = path.ok_or_else(|| Error::Io("nothing has been exported yet".into()))?;
+    let path = last
+        .map(|e| e.path)
+        .ok_or_else(|| Error::Io("nothing has been exported yet".into()))?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| Error::Io(format!("cannot open {}: {e}", path.display())))

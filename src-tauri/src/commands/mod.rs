@@ -5,6 +5,7 @@ mod app_info;
 mod drafts;
 mod export;
 mod guidance;
+mod signing;
 
 use tauri::ipc::Invoke;
 
@@ -35,5 +36,13 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         guidance::funnel_apply,
         export::export_pdf,
         export::open_exported,
+        signing::identities_list,
+        signing::identity_create,
+        signing::identity_import,
+        signing::identity_delete,
+        signing::identity_certificate,
+        signing::sign_pdf,
+        signing::verify_pdf,
+        signing::signed_version,
     ]
 }
