@@ -4,6 +4,7 @@
 //! version can be brought back and a crash at any moment leaves the last completed save intact.
 //! Deleted drafts go to a trash first and are removed for good only when the trash is emptied.
 
+mod background;
 mod error;
 mod location;
 mod records;

@@ -8,6 +8,7 @@ use rusqlite::{
 };
 use sla_model::{Agreement, Language};
 
+use crate::background::{Upkeep, BACKSTOP_PAGES};
 use crate::error::sqlite;
 use crate::location::{self, DATABASE_FILE_NAME};
 use crate::records::{Draft, DraftId, DraftInfo, VersionInfo};
@@ -18,6 +19,8 @@ use crate::StoreError;
 /// The drafts database. Every method that writes runs in one transaction, so a crash at any
 /// moment leaves either the state before the call or the state after it.
 pub struct Store {
+    // Declared first so that it stops before `conn` closes.
+    upkeep: Option<Upkeep>,
     conn: Connection,
     path: PathBuf,
 }
@@ -60,7 +63,12 @@ impl Store {
         let mut conn = Connection::open_with_flags(&path, flags)
             .map_err(|e| sqlite(&path, "opening the drafts database", e))?;
         schema::prepare(&mut conn, &path)?;
-        Ok(Store { conn, path })
+        let upkeep = Upkeep::start(&path);
+        if upkeep.is_some() {
+            conn.pragma_update(None, "wal_autocheckpoint", BACKSTOP_PAGES)
+                .map_err(|e| sqlite(&path, "configuring the connection", e))?;
+        }
+        Ok(Store { upkeep, conn, path })
     }
 
     /// The database file.
@@ -155,9 +163,14 @@ impl Store {
         let Some(expression) = search::match_expression(query) else {
             return self.list();
         };
+        // The matches become a set that a walk of the list index filters, in the list's order:
+        // for a word in thousands of drafts this skips a row lookup and a sort per match, and
+        // for a rare word the walk over the small index entries costs about half a millisecond
+        // per 10,000 drafts. Left alone, the planner looks every match up and sorts them.
         let sql = format!(
-            "SELECT {INFO_COLUMNS} FROM draft_text JOIN drafts d ON d.id = draft_text.rowid
-             WHERE draft_text MATCH ?1 AND d.trashed_at IS NULL
+            "SELECT {INFO_COLUMNS} FROM drafts d INDEXED BY drafts_recent
+             WHERE d.trashed_at IS NULL
+               AND d.id IN (SELECT rowid FROM draft_text WHERE draft_text MATCH ?1)
              ORDER BY d.updated_at DESC, d.id DESC"
         );
         self.query_infos(
@@ -267,8 +280,9 @@ impl Store {
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             )
             .and_then(|mut stmt| stmt.execute([key, value]))
-            .map(|_| ())
-            .map_err(|e| sqlite(&self.path, format!("saving the setting {key:?}"), e))
+            .map_err(|e| sqlite(&self.path, format!("saving the setting {key:?}"), e))?;
+        self.committed();
+        Ok(())
     }
 
     /// Runs `f` in one immediate transaction: the write lock is taken up front, so two processes
@@ -285,7 +299,14 @@ impl Store {
         // On an error the transaction is dropped, which rolls it back.
         let value = f(&tx, &self.path)?;
         tx.commit().map_err(|e| sqlite(&self.path, doing, e))?;
+        self.committed();
         Ok(value)
+    }
+
+    fn committed(&self) {
+        if let Some(upkeep) = &self.upkeep {
+            upkeep.nudge();
+        }
     }
 
     fn query_infos<P: rusqlite::Params>(

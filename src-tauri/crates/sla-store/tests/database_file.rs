@@ -339,3 +339,61 @@ fn a_damaged_database_gives_an_error_not_a_panic() {
     assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
     assert!(err.to_string().contains("is damaged"), "{err}");
 }
+
+#[test]
+fn the_log_is_copied_into_the_database_while_the_store_stays_open() {
+    let (dir, mut store) = temp_store();
+    let path = common::db_path(&dir);
+    let id = store.create(&english(), "").unwrap().id;
+    let before = std::fs::metadata(&path).unwrap().len();
+    for i in 0..50 {
+        let mut a = english();
+        a.notes = format!("edit {i} ").repeat(400);
+        store.save(id, &a).unwrap();
+    }
+    // Saves only append to the log; the database file grows when a checkpoint copies them in,
+    // which the checkpoint thread does once the saves pause, with the store still open.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::fs::metadata(&path).unwrap().len() <= before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no checkpoint while the store was open"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(store.history(id).unwrap().len(), 51);
+}
+
+#[test]
+fn the_search_index_is_merged_while_the_store_stays_open() {
+    let (dir, mut store) = temp_store();
+    let conn = Connection::open(common::db_path(&dir)).unwrap();
+    let segments = || -> i64 {
+        conn.query_row("SELECT count(*) FROM draft_text_data", [], |r| r.get(0))
+            .unwrap()
+    };
+    // Each save leaves its words in a segment of its own; twelve stay below the level at which
+    // FTS5 would merge inside a save.
+    for i in 0..12 {
+        let mut a = english();
+        a.notes = format!("note {i}");
+        store.create(&a, "").unwrap();
+    }
+    let unmerged = segments();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while segments() >= unmerged {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the search index was never merged"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let found: Vec<_> = store
+        .search("note 7")
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(store.search("note").unwrap().len(), 12);
+}
