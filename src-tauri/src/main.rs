@@ -26,10 +26,5 @@ fn main() {
         eprintln!("sla-studio: error: no display to open the window on (DISPLAY is not set); the commands in `sla-studio --help` work without one");
         std::process::exit(2);
     }
-    // WebKitGTK's compositing costs tens of megabytes per window and breaks on some virtual
-    // machines' GPUs; a form-heavy wizard gains nothing from it. A user's own setting wins.
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
-        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
-    }
     sla_studio::app::run(cli.file);
 }
