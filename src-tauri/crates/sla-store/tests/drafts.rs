@@ -229,3 +229,37 @@ fn the_store_can_move_between_threads() {
     fn send<T: Send>() {}
     send::<Store>();
 }
+
+#[test]
+fn two_stores_on_one_file_save_at_the_same_time() {
+    // The window and a command-line import each have their own connection to the same file.
+    let (dir, mut first) = temp_store();
+    let path = common::db_path(&dir);
+    let a = first.create(&english(), "").unwrap().id;
+    let b = first.create(&russian(), "").unwrap().id;
+    let writers: Vec<_> = [(a, english()), (b, russian())]
+        .into_iter()
+        .map(|(id, base)| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                for i in 0..30 {
+                    let mut edited = base.clone();
+                    edited.notes = format!("save {i}");
+                    store.save(id, &edited).unwrap();
+                    store.search("save").unwrap();
+                }
+            })
+        })
+        .collect();
+    for _ in 0..30 {
+        assert_eq!(first.list().unwrap().len(), 2);
+    }
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    for id in [a, b] {
+        assert_eq!(first.history(id).unwrap().len(), 31);
+        assert_eq!(first.get(id).unwrap().agreement.notes, "save 29");
+    }
+}
