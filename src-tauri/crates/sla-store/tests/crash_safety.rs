@@ -2,9 +2,11 @@
 //!
 //! The test re-runs its own binary as a child that saves versions of a draft in a loop, printing
 //! each acknowledged version after `save` returns. The parent kills the child with SIGKILL at a
-//! random moment (sometimes right after starting, while the database is still being created or
-//! opened), then opens the database, checks its integrity and that every acknowledged version
-//! is there with exactly the agreement that was saved. Thirty rounds run on the same file.
+//! random moment, then opens the database, checks its integrity and that every acknowledged
+//! version is there with exactly the agreement that was saved. Thirty rounds run on the same file;
+//! a third of them kill within milliseconds of the child opening the database (recovering the log
+//! the last kill left, or its first saves). Ten more rounds each start on a new file and kill
+//! while it is being created and migrated, which must leave a database that opens.
 
 mod common;
 
@@ -24,6 +26,10 @@ const SAVER_ROUND_ENV: &str = "SLA_STORE_CRASH_TEST_ROUND";
 /// Set to repeat a run's kill timings.
 const SEED_ENV: &str = "SLA_STORE_CRASH_TEST_SEED";
 const ROUNDS: u32 = 30;
+const FRESH_ROUNDS: u32 = 10;
+/// What the child prints just before it opens the database (at the end of a line: the test
+/// harness starts that line with the test's name).
+const OPENING: &str = "OPENING";
 
 /// What the saver saves as save `i` of round `round`: every save differs from the one before,
 /// and the sizes vary from a few kilobytes to tens, so saves touch different numbers of pages.
@@ -76,20 +82,30 @@ fn a_killed_saver_never_loses_an_acknowledged_save() {
     let context = format!("(repeat with {SEED_ENV}={seed})");
     let dir = tempfile::tempdir().unwrap();
     let db = common::db_path(&dir);
-    let (mut early_kills, mut before_first_ack, mut acknowledged) = (0, 0, 0);
+    let (mut early_kills, mut before_first_ack, mut acknowledged, mut mid_migration) = (0, 0, 0, 0);
 
-    for round in 0..ROUNDS {
+    for round in 0..ROUNDS + FRESH_ROUNDS {
+        let fresh = round >= ROUNDS;
+        let db = match fresh {
+            true => dir.path().join(format!("fresh-{round}.sqlite3")),
+            false => db.clone(),
+        };
         let (mut child, lines) = spawn_saver(&db, round);
         let mut printed = Vec::new();
-        // A third of the rounds kill within the first milliseconds: while the process starts,
-        // the database is created or migrated, or the first saves run.
-        let early = round == 0 || rng.u32(0..3) == 0;
+        let early = fresh || round == 0 || rng.u32(0..3) == 0;
         if early {
             early_kills += 1;
-            std::thread::sleep(Duration::from_micros(rng.u64(0..15_000)));
+            wait_until(&mut child, &lines, &mut printed, &context, |p| {
+                p.iter().any(|l| l.trim_end().ends_with(OPENING))
+            });
+            // Creating a file takes three migrations of a few milliseconds each.
+            let window = if fresh { 12_000 } else { 25_000 };
+            std::thread::sleep(Duration::from_micros(rng.u64(0..window)));
         } else {
             let wanted = rng.usize(1..40);
-            wait_for_acks(&mut child, &lines, &mut printed, wanted, &context);
+            wait_until(&mut child, &lines, &mut printed, &context, |p| {
+                p.iter().filter(|l| l.starts_with("ACK ")).count() >= wanted
+            });
             std::thread::sleep(Duration::from_micros(rng.u64(0..3_000)));
         }
         child.kill().unwrap(); // SIGKILL: no destructor, no flush, nothing runs.
@@ -99,6 +115,14 @@ fn a_killed_saver_never_loses_an_acknowledged_save() {
         let acks: Vec<Ack> = printed.iter().filter_map(|line| parse_ack(line)).collect();
         acknowledged += acks.len();
         before_first_ack += usize::from(acks.is_empty());
+        if fresh {
+            // Where the kill left the new file: between schemas means it stopped mid-migration.
+            let left_at = rusqlite::Connection::open(&db)
+                .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)))
+                .unwrap_or(-1);
+            mid_migration +=
+                usize::from(left_at > 0 && left_at < i64::from(sla_store::SCHEMA_VERSION));
+        }
         check_database(&db, round, &acks, &context);
     }
     assert!(
@@ -106,13 +130,15 @@ fn a_killed_saver_never_loses_an_acknowledged_save() {
         "{context}"
     );
     eprintln!(
-        "{ROUNDS} rounds, {early_kills} killed early, {before_first_ack} before any save returned, \
+        "{ROUNDS} + {FRESH_ROUNDS} rounds, {early_kills} killed early, {before_first_ack} before any save returned, \
+         {mid_migration} new files stopped between two schema versions, \
          {acknowledged} acknowledged saves checked {context}"
     );
 }
 
 /// The child: saves one draft over and over, reporting each save after it returned.
 fn save_until_killed(db: &Path, round: u32) -> ! {
+    println!("{OPENING}");
     let mut store = Store::open(db).unwrap();
     let id = match store.list().unwrap().first() {
         Some(draft) => draft.id,
@@ -154,21 +180,16 @@ fn spawn_saver(db: &Path, round: u32) -> (Child, mpsc::Receiver<String>) {
     (child, receive)
 }
 
-/// Waits until the child has acknowledged `wanted` saves; fails if it stopped on its own.
-fn wait_for_acks(
+/// Waits until what the child printed satisfies `enough`; fails if it stopped on its own.
+fn wait_until(
     child: &mut Child,
     lines: &mpsc::Receiver<String>,
     printed: &mut Vec<String>,
-    wanted: usize,
     context: &str,
+    enough: impl Fn(&[String]) -> bool,
 ) {
     let deadline = Instant::now() + Duration::from_secs(60);
-    while printed
-        .iter()
-        .filter(|line| line.starts_with("ACK "))
-        .count()
-        < wanted
-    {
+    while !enough(printed) {
         match lines.recv_timeout(Duration::from_millis(100)) {
             Ok(line) => printed.push(line),
             Err(_) => {
@@ -183,7 +204,7 @@ fn wait_for_acks(
                 }
                 assert!(
                     Instant::now() < deadline,
-                    "no acknowledged save in 60 s {context}"
+                    "the saver printed nothing in 60 s {context}"
                 );
             }
         }
@@ -195,6 +216,10 @@ fn check_database(db: &Path, round: u32, acks: &[Ack], context: &str) {
     let at = format!("after round {round} {context}");
     let store = Store::open(db).unwrap_or_else(|e| panic!("cannot open {at}: {e}"));
     let conn = rusqlite::Connection::open(db).unwrap();
+    let schema: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(schema, i64::from(sla_store::SCHEMA_VERSION), "{at}");
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
