@@ -341,4 +341,18 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     assert.ok(!(await browser.$(".drafts").getText()).includes("Копия для отдела B2B"));
     await screenshot(browser, "00-home-drafts");
   });
+
+  it("shows an About box with the version from Cargo.toml and where drafts are kept", async () => {
+    const cargo = readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8");
+    const version = cargo.match(/^version = "([^"]+)"/m)[1];
+    await click(browser, "#about-open");
+    await browser.$("#about-version").waitForDisplayed({ timeout: 5000 });
+    assert.equal(await (await browser.$("#about-version")).getText(), version);
+    const text = await (await browser.$("dialog.about")).getText();
+    assert.ok(text.includes("SLA Studio"), text);
+    assert.ok(text.includes(process.env.SLA_STUDIO_DATA_DIR), `the data folder is shown: ${text}`);
+    await screenshot(browser, "12-about");
+    await click(browser, "#about-close");
+    await browser.waitUntil(async () => !(await (await browser.$("dialog.about")).isDisplayed()), { timeout: 5000 });
+  });
 });

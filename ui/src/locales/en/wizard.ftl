@@ -478,3 +478,10 @@ default-escalate-head = Head of the other department
 default-escalate-ceo = CEO
 default-data-collection = All figures come from the CRM: lead status history and activity log. Nobody enters figures by hand.
 default-data-processing = Revenue operations removes duplicates and test leads, then publishes a shared dashboard refreshed daily.
+
+about-open = About
+about-version = Version
+about-publisher = Publisher
+about-data-dir = Drafts and identities are kept in
+about-note = Copy that folder, with the app closed, to back up your drafts and signing identities.
+about-close = Close
