@@ -350,6 +350,7 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     assert.equal(await (await browser.$("#about-version")).getText(), version);
     const text = await (await browser.$("dialog.about")).getText();
     assert.ok(text.includes("SLA Studio"), text);
+    assert.match(text, /(Publisher|Издатель)\s+SLA Studio/, `the publisher is shown: ${text}`);
     assert.ok(text.includes(process.env.SLA_STUDIO_DATA_DIR), `the data folder is shown: ${text}`);
     await screenshot(browser, "12-about");
     await click(browser, "#about-close");

@@ -23,7 +23,13 @@ pub fn app_info(app: AppHandle, state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         name: config.product_name.clone().unwrap_or_default(),
         version: app.package_info().version.to_string(),
-        publisher: config.bundle.publisher.clone().unwrap_or_default(),
+        // The bundle section is the installer's and may be absent at run time; the crate's
+        // authors say the same.
+        publisher: config
+            .bundle
+            .publisher
+            .clone()
+            .unwrap_or_else(|| env!("CARGO_PKG_AUTHORS").to_string()),
         data_dir: store
             .path()
             .parent()
