@@ -21,7 +21,7 @@ package="$(dpkg-deb -f "$deb" Package)"
 echo "deb test: $deb ($(du -k "$deb" | cut -f1) KiB), package $package"
 
 # What the package declares: a desktop entry in the Office menu with a comment and the file types.
-desktop="$(dpkg-deb -c "$deb" | awk '{print $6}' | grep '^./usr/share/applications/.*\.desktop$' | head -n 1)"
+desktop="$(dpkg-deb -c "$deb" | grep -o 'usr/share/applications/.*\.desktop$' | head -n 1)"
 [ -n "$desktop" ] || fail "the package has no desktop entry"
 
 work="$(mktemp -d)"
@@ -37,7 +37,7 @@ trap cleanup EXIT
 $sudo dpkg -i "$deb" >/dev/null || fail "dpkg -i failed"
 installed="/usr/bin/$(dpkg -L "$package" | grep -m1 '^/usr/bin/' | xargs basename)"
 [ -x "$installed" ] || fail "no program under /usr/bin"
-entry="${desktop#.}"
+entry="/${desktop#./}"
 grep -q '^Categories=.*Office' "$entry" || fail "desktop entry is not in the Office category"
 grep -q '^Comment=.' "$entry" || fail "desktop entry has no comment"
 grep -q '^MimeType=.*application/x-sla-studio-agreement' "$entry" || fail "desktop entry does not open .sla.json files"

@@ -434,6 +434,27 @@ impl Agreement {
     }
 }
 
+/// Keys whose values are identifiers or chosen from a list, not typed: searching "sales" should
+/// find the drafts that mention sales, not every draft with a side named `sales`.
+const NOT_TYPED: &[&str] = &[
+    "schema_version",
+    "id",
+    "language",
+    "provider",
+    "owner",
+    "side",
+    "kind",
+    "unit",
+    "comparator",
+    "window",
+    "method",
+    "renewal",
+    "basis",
+    "category",
+    "frequency",
+    "review_cadence",
+];
+
 fn collect_strings(value: &serde_json::Value, out: &mut String) {
     match value {
         serde_json::Value::String(s) => {
@@ -441,7 +462,10 @@ fn collect_strings(value: &serde_json::Value, out: &mut String) {
             out.push('\n');
         }
         serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
-        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .filter(|(key, _)| !NOT_TYPED.contains(&key.as_str()))
+            .for_each(|(_, v)| collect_strings(v, out)),
         _ => {}
     }
 }
