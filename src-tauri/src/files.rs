@@ -1,4 +1,4 @@
-//! Writing files the person asked for, shared by the CLI and the window.
+//! Writing the files a person asks for, the same way from the CLI and the window.
 
 use std::path::Path;
 
@@ -21,4 +21,23 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), crate::error::E
         let _ = std::fs::remove_file(&tmp);
         fail(e)
     })
+}
+
+/// Exports `agreement` as a PDF to `path`. An agreement the checks find errors in still exports,
+/// with every page marked DRAFT; the returned flag says whether it was.
+pub fn export_pdf(
+    agreement: &sla_model::Agreement,
+    language: sla_model::Language,
+    draft: Option<(sla_store::DraftId, u32)>,
+    path: &Path,
+) -> Result<(usize, bool), crate::error::Error> {
+    use sla_guidance::checks;
+    let mut options = sla_pdf::ExportOptions::new(agreement);
+    options.language = language;
+    options.draft_id = draft.map(|(id, _)| id);
+    options.version = draft.map(|(_, version)| version);
+    options.draft_mark = checks::has_errors(&checks::check(agreement, language));
+    let pdf = sla_pdf::export(agreement, &options)?;
+    write_atomically(path, &pdf)?;
+    Ok((pdf.len(), options.draft_mark))
 }

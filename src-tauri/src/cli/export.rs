@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use sla_guidance::checks;
-
 use super::{print, source, LangArg, Outcome};
 
 #[derive(clap::Args)]
@@ -24,15 +22,9 @@ pub fn run(args: Args) -> Outcome {
         .lang
         .map(Into::into)
         .unwrap_or(loaded.agreement.language);
-    let mut options = sla_pdf::ExportOptions::new(&loaded.agreement);
-    options.language = language;
-    options.draft_id = loaded.draft.map(|(id, _)| id);
-    options.version = loaded.draft.map(|(_, version)| version);
-    // An agreement with errors still exports, but every page says it is a draft.
-    options.draft_mark = checks::has_errors(&checks::check(&loaded.agreement, language));
-    let pdf = sla_pdf::export(&loaded.agreement, &options)?;
-    crate::files::write_atomically(&args.output, &pdf)?;
-    let mark = if options.draft_mark {
+    let (bytes, draft_mark) =
+        crate::files::export_pdf(&loaded.agreement, language, loaded.draft, &args.output)?;
+    let mark = if draft_mark {
         " (marked DRAFT: `sla-studio lint` shows why)"
     } else {
         ""
@@ -40,7 +32,7 @@ pub fn run(args: Args) -> Outcome {
     print(&format!(
         "{} ({} bytes){mark}\n",
         args.output.display(),
-        pdf.len()
+        bytes
     ))?;
     Ok(0)
 }

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
-use sla_guidance::checks;
 use sla_model::Language;
 use sla_store::DraftId;
 use tauri::{AppHandle, State};
@@ -34,13 +33,12 @@ pub fn export_pdf(
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .get(id)?;
-    let mut options = sla_pdf::ExportOptions::new(&draft.agreement);
-    options.language = language;
-    options.draft_id = Some(id);
-    options.version = Some(draft.info.version);
-    options.draft_mark = checks::has_errors(&checks::check(&draft.agreement, language));
-    let pdf = sla_pdf::export(&draft.agreement, &options)?;
-    crate::files::write_atomically(&path, &pdf)?;
+    let (bytes, draft_mark) = crate::files::export_pdf(
+        &draft.agreement,
+        language,
+        Some((id, draft.info.version)),
+        &path,
+    )?;
     *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(LastExport {
         path: path.clone(),
         draft: id,
@@ -49,8 +47,8 @@ pub fn export_pdf(
     });
     Ok(Exported {
         path,
-        bytes: pdf.len(),
-        draft_mark: options.draft_mark,
+        bytes,
+        draft_mark,
     })
 }
 
