@@ -41,6 +41,8 @@ entry="/${desktop#./}"
 grep -q '^Categories=.*Office' "$entry" || fail "desktop entry is not in the Office category"
 grep -q '^Comment=.' "$entry" || fail "desktop entry has no comment"
 grep -q '^MimeType=.*application/x-sla-studio-agreement' "$entry" || fail "desktop entry does not open .sla.json files"
+grep -q '^Exec=sla-studio %f$' "$entry" || fail "desktop entry does not pass the double-clicked file to the app"
+grep -q 'pattern="\*.sla.json"' /usr/share/mime/packages/sla-studio.xml || fail "the .sla.json file type is not registered"
 echo "deb test: installed $installed; desktop entry $entry"
 
 # The installed program works headless...
