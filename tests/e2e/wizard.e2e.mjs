@@ -280,10 +280,18 @@ describe("the wizard on the real app", { concurrency: false }, () => {
 
   it("lists every saved version of the draft", async () => {
     await click(browser, "#history-open");
-    await browser.waitUntil(async () => (await browser.$$(".history-list li")).length > 10, {
-      timeout: 5000,
+    const numbers = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll(".history-list li strong")].map((l) => Number(l.textContent.replace(/\D+/g, ""))),
+      );
+    await browser.waitUntil(async () => (await numbers()).at(-1) === 1, {
+      timeout: 15000,
       timeoutMsg: "the versions did not appear",
     });
+    // Every version from the current one down to the first, newest first, none missing.
+    const listed = await numbers();
+    assert.ok(listed.length > 1, `the edits made several versions: ${listed}`);
+    assert.deepEqual(listed, Array.from({ length: listed.length }, (_, i) => listed.length - i));
     assert.equal(await (await browser.$(".history-list li .badge")).getText(), "Текущая");
     await screenshot(browser, "11-versions");
     await click(browser, "#history-open");
