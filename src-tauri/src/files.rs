@@ -41,3 +41,13 @@ pub fn export_pdf(
     write_atomically(path, &pdf)?;
     Ok((pdf.len(), options.draft_mark))
 }
+
+/// Reads an agreement file: `.sla.json`, or the agreement attached to a PDF SLA Studio exported
+/// (a double-clicked signed agreement opens the same way as its JSON).
+pub fn read_agreement(path: &Path) -> Result<sla_model::Agreement, crate::error::Error> {
+    let bytes = sla_model::interchange::read_limited(path)?;
+    if bytes.starts_with(b"%PDF-") {
+        return Ok(sla_pdf::extract_agreement(&bytes)?);
+    }
+    Ok(sla_model::from_bytes(&bytes)?)
+}

@@ -32,17 +32,16 @@ pub fn load(source: &str) -> Result<Loaded, Failure> {
     })
 }
 
-/// Reads an agreement file: JSON, or the agreement attached to an exported PDF.
+/// Reads an agreement file (JSON or an exported PDF), naming the file in every error.
 pub fn read_file(path: &Path) -> Result<Agreement, Failure> {
-    let shown = path.display();
-    let bytes = sla_model::interchange::read_limited(path).map_err(|e| located(path, e))?;
-    if bytes.starts_with(b"%PDF-") {
-        return sla_pdf::extract_agreement(&bytes).map_err(|e| Failure {
-            message: format!("{shown}: {e}"),
+    use crate::error::Error;
+    crate::files::read_agreement(path).map_err(|e| match e {
+        Error::Read(e) => located(path, e),
+        other => Failure {
+            message: format!("{}: {other}", path.display()),
             code: 2,
-        });
-    }
-    sla_model::from_bytes(&bytes).map_err(|e| located(path, e))
+        },
+    })
 }
 
 /// Prefixes errors about a document's content with the file's name; I/O errors name it already.

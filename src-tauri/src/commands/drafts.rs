@@ -46,10 +46,10 @@ pub fn create_draft(
     Ok(store.get(info.id)?)
 }
 
-/// Stores an agreement file (`.sla.json`) as a new draft.
+/// Stores an agreement file (`.sla.json`, or a PDF SLA Studio exported) as a new draft.
 #[tauri::command]
 pub fn import_draft(state: State<'_, AppState>, path: PathBuf) -> Result<Draft> {
-    let agreement = sla_model::read_file(&path)?;
+    let agreement = crate::files::read_agreement(&path)?;
     let mut store = store(&state);
     let info = store.create(&agreement, &format!("imported from {}", path.display()))?;
     Ok(store.get(info.id)?)
