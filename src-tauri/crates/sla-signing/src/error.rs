@@ -46,6 +46,9 @@ pub enum SignError {
     #[error("no signing identity with id {id:?} in {dir}")]
     IdentityNotFound { id: String, dir: PathBuf },
 
+    #[error("no trusted certificate with id {id:?} in {dir}")]
+    TrustedNotFound { id: String, dir: PathBuf },
+
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

@@ -136,6 +136,91 @@ impl IdentityStore {
         Ok(())
     }
 
+    /// Trusts the certificates in a PEM or DER file (a company root, or a colleague's own
+    /// certificate received separately): verification then says signatures under them are
+    /// trusted. Returns what was added; a certificate already trusted is not added twice.
+    pub fn trust_file(&self, path: &Path) -> Result<Vec<IdentityInfo>, SignError> {
+        let certificates = certificate::read_certificates_file(path)?;
+        let dir = self.trusted_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| SignError::io(&dir, e))?;
+        let mut added = Vec::new();
+        for certificate in &certificates {
+            let summary = CertificateSummary::of(certificate);
+            let id = id_of(&summary.fingerprint_sha256);
+            crate::files::write_atomically(
+                &dir.join(format!("{id}.pem")),
+                certificate::to_pem(std::slice::from_ref(certificate)).as_bytes(),
+                false,
+            )?;
+            added.push(IdentityInfo {
+                id,
+                certificate: summary,
+            });
+        }
+        Ok(added)
+    }
+
+    /// The certificates the person chose to trust, by name.
+    pub fn trusted(&self) -> Result<Vec<IdentityInfo>, SignError> {
+        let dir = self.trusted_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(SignError::io(&dir, e)),
+        };
+        let mut infos = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| SignError::io(&dir, e))?.path();
+            let Some(id) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".pem"))
+                .filter(|id| is_id(id))
+            else {
+                continue;
+            };
+            let certificate = certificate::read_certificates_file(&path)?.remove(0);
+            infos.push(IdentityInfo {
+                id: id.to_owned(),
+                certificate: CertificateSummary::of(&certificate),
+            });
+        }
+        infos.sort_by(|a, b| {
+            (a.certificate.name.to_lowercase(), &a.id)
+                .cmp(&(b.certificate.name.to_lowercase(), &b.id))
+        });
+        Ok(infos)
+    }
+
+    /// Stops trusting one certificate.
+    pub fn untrust(&self, id: &str) -> Result<(), SignError> {
+        let path = self.trusted_dir().join(format!("{id}.pem"));
+        if !is_id(id) || !path.exists() {
+            return Err(SignError::TrustedNotFound {
+                id: id.to_owned(),
+                dir: self.trusted_dir(),
+            });
+        }
+        std::fs::remove_file(&path).map_err(|e| SignError::io(&path, e))
+    }
+
+    /// What verification should trust: the chosen certificates and the person's own.
+    pub fn trust_anchors(&self) -> Result<Vec<x509_cert::Certificate>, SignError> {
+        let mut anchors = Vec::new();
+        for info in self.trusted()? {
+            let path = self.trusted_dir().join(format!("{}.pem", info.id));
+            anchors.extend(certificate::read_certificates_file(&path)?);
+        }
+        for info in self.list()? {
+            anchors.push(self.certificates(&info.id)?.remove(0));
+        }
+        Ok(anchors)
+    }
+
+    fn trusted_dir(&self) -> PathBuf {
+        self.dir.join("trusted")
+    }
+
     /// Unlocks the identity with its passphrase, ready to sign.
     pub fn load(&self, id: &str, passphrase: &str) -> Result<SigningIdentity, SignError> {
         self.check_exists(id)?;

@@ -54,6 +54,6 @@ pub use sign::{sign, sign_file, FieldChoice, SignOptions};
 pub use sla_model::Language;
 pub use verify::{
     attached_agreement_json, signed_revision, verify, AfterSigning, SignatureReport, Trust,
-    VerifyReport,
+    UnsignedField, VerifyReport,
 };
 pub use x509_cert::Certificate;

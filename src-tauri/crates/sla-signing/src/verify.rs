@@ -157,7 +157,17 @@ impl SignatureReport {
 pub struct VerifyReport {
     pub signatures: Vec<SignatureReport>,
     /// Signature fields nobody has signed yet.
-    pub unsigned_fields: Vec<String>,
+    pub unsigned_fields: Vec<UnsignedField>,
+}
+
+/// A signature field still waiting for its signatory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnsignedField {
+    /// The field's name, e.g. `sig-2`: what `FieldChoice::Named` takes.
+    pub name: String,
+    /// Who is to sign it, as the agreement names them (empty when the field does not say).
+    pub signatory: String,
+    pub page: Option<u32>,
 }
 
 impl VerifyReport {
@@ -237,7 +247,14 @@ impl VerifyReport {
                 } else {
                     "Not yet signed"
                 },
-                self.unsigned_fields.join(", ")
+                self.unsigned_fields
+                    .iter()
+                    .map(|f| match f.signatory.is_empty() {
+                        true => f.name.clone(),
+                        false => format!("{} ({})", f.name, f.signatory),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         out.push_str(&plain_words::verdict(
@@ -260,7 +277,11 @@ pub fn verify(pdf: &[u8], trusted: &[Certificate]) -> Result<VerifyReport, SignE
     let mut unsigned_fields = Vec::new();
     for field in &fields {
         match &field.value {
-            None => unsigned_fields.push(field.name.clone()),
+            None => unsigned_fields.push(UnsignedField {
+                name: field.name.clone(),
+                signatory: field.tooltip.clone(),
+                page: field.page,
+            }),
             Some(value) => {
                 let dict = pdf_source::resolve(&doc, value).as_dict().ok();
                 signatures.push(check_signature(pdf, field, dict, trusted, &mut revisions));

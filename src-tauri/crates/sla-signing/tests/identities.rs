@@ -337,3 +337,62 @@ fn corrupt_certificates_are_reported_with_their_source() {
     assert!(err.to_string().contains(&info.id));
     store.delete(&info.id).unwrap();
 }
+
+#[test]
+fn a_certificate_the_person_trusts_makes_its_signatures_trusted() {
+    use sla_signing::{sign, verify, SignOptions, Trust};
+    let dir = tempfile::tempdir().unwrap();
+    let store = IdentityStore::open(dir.path().join("identities")).unwrap();
+    assert!(store.trusted().unwrap().is_empty());
+    let signed = sign(
+        &agreement_pdf(&[ANNA, IVAN], "ru"),
+        anna(),
+        &SignOptions::default(),
+    )
+    .unwrap();
+    let trust_of = |anchors: &[sla_signing::Certificate]| {
+        verify(&signed, anchors).unwrap().signatures[0].trust.clone()
+    };
+    assert_eq!(trust_of(&store.trust_anchors().unwrap()), Trust::SelfSigned);
+
+    // Anna's certificate, received from her separately, is trusted once and listed.
+    let pem_file = dir.path().join("anna.pem");
+    std::fs::write(&pem_file, anna().certificate_pem()).unwrap();
+    let added = store.trust_file(&pem_file).unwrap();
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].certificate.name, "Анна Петрова");
+    store.trust_file(&pem_file).unwrap();
+    assert_eq!(store.trusted().unwrap(), added);
+    assert_eq!(
+        trust_of(&store.trust_anchors().unwrap()),
+        Trust::TrustedDirectly
+    );
+    assert!(
+        store.list().unwrap().is_empty(),
+        "a trusted certificate is not a signing identity"
+    );
+
+    // A file that is no certificate is refused and changes nothing.
+    let junk = dir.path().join("junk.pem");
+    std::fs::write(&junk, "-----BEGIN CERTIFICATE-----\nnot base64\n").unwrap();
+    let err = store.trust_file(&junk).unwrap_err();
+    assert!(matches!(err, SignError::CorruptCertificate { .. }), "{err}");
+    assert_eq!(store.trusted().unwrap(), added);
+
+    store.untrust(&added[0].id).unwrap();
+    assert!(store.trusted().unwrap().is_empty());
+    assert_eq!(trust_of(&store.trust_anchors().unwrap()), Trust::SelfSigned);
+    for bad_id in [added[0].id.as_str(), "../identities", ""] {
+        assert!(matches!(
+            store.untrust(bad_id),
+            Err(SignError::TrustedNotFound { .. })
+        ));
+    }
+
+    // The person's own identities are trusted without asking.
+    store.add(anna(), "anna-pass").unwrap();
+    assert_eq!(
+        trust_of(&store.trust_anchors().unwrap()),
+        Trust::TrustedDirectly
+    );
+}
