@@ -414,12 +414,7 @@ impl Composer {
     /// A table, broken across pages between rows and, for rows taller than what is left of the
     /// page, inside rows; a grid's header row is repeated on every page.
     pub fn table(&mut self, table: &Table) {
-        let total: f32 = table.widths.iter().sum();
-        let widths: Vec<f32> = table
-            .widths
-            .iter()
-            .map(|w| w / total * CONTENT_WIDTH)
-            .collect();
+        let widths = column_widths(table);
         let pad_y = match table.kind {
             TableKind::Grid => CELL_PAD_Y,
             TableKind::Fields => FIELD_PAD_Y,
@@ -543,6 +538,109 @@ impl Composer {
             .collect();
         (pages, self.outline, self.signature_areas)
     }
+}
+
+/// Column widths in points: the table's shares of the text width, except that a column narrower
+/// than its longest word (a header such as "Периодичность", a long name) is widened to fit it,
+/// taking the room from the columns that have more than their own longest word needs. A word
+/// wider than a column could be made without squeezing the others below their own longest words
+/// (a URL, a code) breaks whatever the widths, so it claims no room.
+fn column_widths(table: &Table) -> Vec<f32> {
+    let total: f32 = table.widths.iter().sum();
+    let preferred: Vec<f32> = table
+        .widths
+        .iter()
+        .map(|w| w / total * CONTENT_WIDTH)
+        .collect();
+    let mut words: Vec<Vec<f32>> = vec![Vec::new(); preferred.len()];
+    for row in table.header.iter().chain(&table.rows) {
+        for (cell, column) in row.iter().zip(words.iter_mut()) {
+            for (style, text) in &cell.parts {
+                let f = face(style.face);
+                column.extend(
+                    word_widths(f, style.size, text)
+                        // The cell's padding, and a hair so the word fits after rounding.
+                        .map(|w| w + 2.0 * CELL_PAD_X + 0.01),
+                );
+            }
+        }
+    }
+    allocate(&preferred, &words)
+}
+
+/// The width of each word of `text` as the line breaker sees it (split at spaces and line breaks,
+/// with characters the face lacks replaced).
+fn word_widths<'a>(
+    f: &'a crate::fonts::FaceData,
+    size: f32,
+    text: &'a str,
+) -> impl Iterator<Item = f32> + 'a {
+    text.split(['\n', '\r', ' '])
+        .filter(|w| !w.is_empty())
+        .map(move |w| f.width(&f.printable(w), size))
+}
+
+/// Shares out the widths `preferred` (which fill the text width) so that each column is at least
+/// the widest of its `words` where that is possible, changing the preferred widths as little as
+/// it can: the columns that need more get exactly what they need, and the others give it up in
+/// proportion to what they can spare. A column spares what it has beyond its own widest word,
+/// but always keeps at least half its preferred width. When the spare room is not enough, every
+/// column that can spare room gives all of it and the others share it in proportion to what they
+/// lack.
+fn allocate(preferred: &[f32], words: &[Vec<f32>]) -> Vec<f32> {
+    let widest = |column: &[f32], limit: f32| {
+        column
+            .iter()
+            .copied()
+            .filter(|&w| w <= limit)
+            .fold(0.0f32, f32::max)
+    };
+    let spare_of = |needs: &[f32]| -> Vec<f32> {
+        preferred
+            .iter()
+            .zip(needs)
+            .map(|(p, n)| (p - n.max(p / 2.0)).max(0.0))
+            .collect()
+    };
+    let mut needs: Vec<f32> = words.iter().map(|w| widest(w, f32::INFINITY)).collect();
+    // Leave out the words no allocation can fit: wider than the column's preferred width plus
+    // all the room the other columns can spare. Needs only shrink, so this ends.
+    loop {
+        let spare = spare_of(&needs);
+        let all_spare: f32 = spare.iter().sum();
+        let mut changed = false;
+        for i in 0..needs.len() {
+            let limit = preferred[i] + all_spare - spare[i];
+            if needs[i] > limit {
+                needs[i] = widest(&words[i], limit).min(needs[i]);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let lacking: Vec<f32> = preferred
+        .iter()
+        .zip(&needs)
+        .map(|(p, n)| (n - p).max(0.0))
+        .collect();
+    let spare = spare_of(&needs);
+    let (lack, room): (f32, f32) = (lacking.iter().sum(), spare.iter().sum());
+    if lack <= 0.0 {
+        return preferred.to_vec();
+    }
+    preferred
+        .iter()
+        .zip(lacking.iter().zip(&spare))
+        .map(|(p, (l, s))| {
+            if lack <= room {
+                p + l - s * lack / room
+            } else {
+                p + l * room / lack - s
+            }
+        })
+        .collect()
 }
 
 fn lay_out_row(cells: &[Cell], widths: &[f32]) -> Vec<Vec<CellLine>> {
@@ -790,4 +888,77 @@ fn fit(style: Style, text: &str, width: f32) -> String {
         out.push(c);
     }
     out.trim_end().to_string() + &ellipsis.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(actual: &[f32], expected: &[f32]) -> bool {
+        actual.len() == expected.len()
+            && actual
+                .iter()
+                .zip(expected)
+                .all(|(a, e)| (a - e).abs() < 1e-3)
+    }
+
+    #[test]
+    fn a_column_narrower_than_its_longest_word_takes_room_from_the_others() {
+        let widths = allocate(&[100.0, 50.0], &[vec![30.0, 20.0], vec![70.0]]);
+        assert!(close(&widths, &[80.0, 70.0]), "{widths:?}");
+        // Two columns with room to spare give it in proportion to what they can spare.
+        let widths = allocate(&[100.0, 100.0, 50.0], &[vec![60.0], vec![80.0], vec![80.0]]);
+        assert!(close(&widths, &[80.0, 90.0, 80.0]), "{widths:?}");
+        // Nothing changes when every word fits.
+        let widths = allocate(&[100.0, 50.0], &[vec![90.0], vec![50.0]]);
+        assert!(close(&widths, &[100.0, 50.0]), "{widths:?}");
+    }
+
+    #[test]
+    fn a_word_no_width_could_fit_claims_no_room() {
+        // A URL wider than the whole table breaks anyway: the other column keeps its width.
+        let widths = allocate(&[100.0, 50.0], &[vec![30.0], vec![40.0, 500.0]]);
+        assert!(close(&widths, &[100.0, 50.0]), "{widths:?}");
+        // A column keeps at least half its share however short its words.
+        let widths = allocate(&[100.0, 100.0], &[vec![10.0], vec![180.0]]);
+        assert!(close(&widths, &[100.0, 100.0]), "{widths:?}");
+        let widths = allocate(&[100.0, 100.0], &[vec![10.0], vec![150.0]]);
+        assert!(close(&widths, &[50.0, 150.0]), "{widths:?}");
+    }
+
+    #[test]
+    fn columns_that_all_lack_room_share_what_there_is() {
+        // 10 to spare, 20 lacking: each of the two gets half of what it lacks.
+        let widths = allocate(&[100.0, 60.0, 40.0], &[vec![90.0], vec![70.0], vec![50.0]]);
+        assert!(close(&widths, &[90.0, 65.0, 45.0]), "{widths:?}");
+        assert!((widths.iter().sum::<f32>() - 200.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn the_russian_reports_header_fits_its_column_unbroken() {
+        let header = ["Отчёт", "Содержание", "Готовит", "Периодичность"];
+        let table = Table {
+            kind: TableKind::Grid,
+            widths: vec![0.24, 0.40, 0.20, 0.16],
+            header: Some(header.iter().map(|h| Cell::new(HEAD_CELL, *h)).collect()),
+            rows: vec![vec![
+                Cell::new(CELL.bold(), "Ежемесячный отчёт по SLA"),
+                Cell::new(
+                    CELL,
+                    "Итоги месяца, динамика, невыполненные цели с причинами",
+                ),
+                Cell::new(CELL, "Отдел RevOps"),
+                Cell::new(CELL, "ежемесячно"),
+            ]],
+        };
+        let widths = column_widths(&table);
+        assert!((widths.iter().sum::<f32>() - CONTENT_WIDTH).abs() < 1e-2);
+        let header = lay_out_row(table.header.as_ref().unwrap(), &widths);
+        let lines: Vec<usize> = header.iter().map(Vec::len).collect();
+        assert_eq!(lines, [1, 1, 1, 1], "{widths:?}");
+        // The shares a table asks for stay close: only the room the word needs moved.
+        for (width, share) in widths.iter().zip(&table.widths) {
+            assert!((width - share * CONTENT_WIDTH).abs() < 8.0, "{widths:?}");
+        }
+    }
 }

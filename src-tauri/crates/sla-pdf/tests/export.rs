@@ -748,3 +748,66 @@ fn the_template_stays_small() {
     assert!(en.len() < 200 * 1024, "{} bytes", en.len());
     assert!(ru.len() < 200 * 1024, "{} bytes", ru.len());
 }
+
+/// Every word the reader sees whole: the words people typed, the words of the PDF's own labels
+/// (all of them, plural forms included, taken from the Fluent source) and the month names.
+fn vocabulary(agreement: &Agreement, language: Language) -> std::collections::HashSet<String> {
+    let labels = match language {
+        Language::En => include_str!("../../../../ui/src/locales/en/pdf.ftl"),
+        Language::Ru => include_str!("../../../../ui/src/locales/ru/pdf.ftl"),
+    };
+    let common = match language {
+        Language::En => include_str!("../../../../ui/src/locales/en/common.ftl"),
+        Language::Ru => include_str!("../../../../ui/src/locales/ru/common.ftl"),
+    };
+    // The month names are written out in the crate, not in the Fluent files.
+    let months = include_str!("../src/words.rs");
+    let typed = typed_strings(agreement).join(" ");
+    [labels, common, months, typed.as_str()]
+        .iter()
+        .flat_map(|text| letter_runs(text))
+        .collect()
+}
+
+/// The runs of letters in a text, lower-cased.
+fn letter_runs(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|run| !run.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// No word is broken across lines: every word poppler finds on the pages (leaving out those with
+/// digits: numbers, dates, ids and the hash) is made of whole words of the vocabulary. A word
+/// broken inside a narrow column shows up as two pieces that are not words.
+fn assert_no_word_is_broken(agreement: &Agreement, language: Language, path: &std::path::Path) {
+    let vocabulary = vocabulary(agreement, language);
+    let mut broken = Vec::new();
+    for (i, page) in word_boxes(path).iter().enumerate() {
+        for word in &page.words {
+            if word.text.chars().any(|c| c.is_numeric()) {
+                continue;
+            }
+            for run in letter_runs(&word.text) {
+                if !vocabulary.contains(&run) {
+                    broken.push(format!("page {}: {:?} in {:?}", i + 1, run, word));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken words:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn no_word_is_broken_across_lines_in_either_template() {
+    let scratch = Scratch::new();
+    for (name, a, language) in [
+        ("en.pdf", english_template(), Language::En),
+        ("ru.pdf", russian_template(), Language::Ru),
+        ("ru-fixture.pdf", russian_agreement(), Language::Ru),
+        ("en-of-ru.pdf", russian_template(), Language::En),
+    ] {
+        let path = exported(&a, &options(language), &scratch, name);
+        assert_no_word_is_broken(&a, language, &path);
+    }
+}

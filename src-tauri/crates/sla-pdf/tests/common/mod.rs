@@ -15,6 +15,13 @@ pub fn english_template() -> Agreement {
     sla_model::read_file(&path).expect("the English template reads")
 }
 
+/// The Russian template exactly as shipped.
+pub fn russian_template() -> Agreement {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../sla-guidance/templates/sales-marketing.ru.json");
+    sla_model::read_file(&path).expect("the Russian template reads")
+}
+
 /// The template translated into Russian, with an adjustment, holidays and a third signatory.
 pub fn russian_agreement() -> Agreement {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/agreement.ru.json");
