@@ -172,6 +172,39 @@ pub struct Composer {
     y: f32,
     pub outline: Vec<OutlineEntry>,
     pub signature_areas: Vec<SignatureArea>,
+    /// Headings (and the space between them) not yet placed: each goes on the page where the
+    /// start of what follows it fits, so that no heading is left alone at the foot of a page.
+    pending: Vec<Pending>,
+}
+
+/// A heading waiting for what follows it, or space between two such headings.
+enum Pending {
+    Heading {
+        level: u8,
+        style: Style,
+        number: String,
+        title: String,
+        lines: Vec<WrappedLine>,
+        /// The space between number and title, and the indent of the title's further lines.
+        gap: f32,
+        hang: f32,
+        after: f32,
+    },
+    Space(f32),
+}
+
+impl Pending {
+    fn height(&self) -> f32 {
+        match self {
+            Pending::Heading {
+                style,
+                lines,
+                after,
+                ..
+            } => lines.len().max(1) as f32 * style.leading + after,
+            Pending::Space(height) => *height,
+        }
+    }
 }
 
 const CELL_PAD_X: f32 = 4.0;
@@ -188,6 +221,7 @@ impl Composer {
             y: CONTENT_TOP,
             outline: Vec::new(),
             signature_areas: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -212,15 +246,22 @@ impl Composer {
         self.y = CONTENT_TOP;
     }
 
-    /// Starts a new page unless `height` still fits on this one.
+    /// Starts a new page unless `height`, and the headings waiting for it, still fit on this one;
+    /// then places those headings.
     pub fn ensure(&mut self, height: f32) {
-        if self.space_left() < height && !self.at_page_top() {
+        let headings: f32 = self.pending.iter().map(Pending::height).sum();
+        if self.space_left() < headings + height && !self.at_page_top() {
             self.page_break();
         }
+        self.place_pending();
     }
 
     /// Vertical space; dropped at the top of a page.
     pub fn gap(&mut self, height: f32) {
+        if !self.pending.is_empty() {
+            self.pending.push(Pending::Space(height));
+            return;
+        }
         if self.at_page_top() {
             return;
         }
@@ -235,6 +276,7 @@ impl Composer {
 
     /// Draws one line of text that was already wrapped (and so made printable) for `style`.
     pub fn show(&mut self, x: f32, baseline: f32, style: Style, text: &str) {
+        self.place_pending();
         if text.is_empty() {
             return;
         }
@@ -243,6 +285,7 @@ impl Composer {
     }
 
     pub fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32, grey: f32) {
+        self.place_pending();
         self.ops.push(Op::SetFillColor {
             col: Color::Greyscale(Greyscale::new(grey, None)),
         });
@@ -259,6 +302,7 @@ impl Composer {
     }
 
     pub fn line(&mut self, from: (f32, f32), to: (f32, f32), thickness: f32, grey: f32) {
+        self.place_pending();
         self.ops.extend(line_ops(from, to, thickness, grey));
     }
 
@@ -283,6 +327,7 @@ impl Composer {
         thickness: f32,
         grey: f32,
     ) {
+        self.place_pending();
         self.ops.push(Op::SetOutlineColor {
             col: Color::Greyscale(Greyscale::new(grey, None)),
         });
@@ -302,6 +347,7 @@ impl Composer {
     /// Moves the cursor down by `height` without any page-break check; the caller has ensured
     /// the space.
     pub fn advance(&mut self, height: f32) {
+        self.place_pending();
         self.y -= height;
     }
 
@@ -336,11 +382,13 @@ impl Composer {
 
     // ---- blocks ----
 
-    /// A paragraph at `indent` from the left margin, breaking across pages between lines.
+    /// A paragraph at `indent` from the left margin, breaking across pages between lines, never
+    /// after its first line.
     pub fn paragraph(&mut self, style: Style, text: &str, indent: f32) {
         let lines = Self::wrap(style, text, CONTENT_WIDTH - indent);
-        for line in lines {
-            self.ensure(style.leading);
+        let first = lines.len().min(2) as f32 * style.leading;
+        for (i, line) in lines.into_iter().enumerate() {
+            self.ensure(if i == 0 { first } else { style.leading });
             let baseline = Self::baseline(style, self.y);
             self.show(CONTENT_LEFT + indent, baseline, style, &line.text);
             self.y -= style.leading;
@@ -376,39 +424,69 @@ impl Composer {
         let gap = f.char_width(' ', style.size) + 0.3 * style.size;
         let hang = f.width(&number_shown, style.size) + gap;
         let lines = Self::wrap(style, title, CONTENT_WIDTH - hang);
-        let height = lines.len().max(1) as f32 * style.leading;
         self.gap(before);
-        // Keep the heading with at least three lines of what follows it.
-        self.ensure(height + 3.0 * BODY.leading);
-        self.outline.push(OutlineEntry {
+        self.pending.push(Pending::Heading {
             level,
-            title: format!("{number} {title}"),
-            page: self.page_index(),
-            top: self.y,
+            style,
+            number: number_shown,
+            title: title.to_string(),
+            lines,
+            gap,
+            hang,
+            after,
         });
-        for (i, line) in lines.iter().enumerate() {
-            let baseline = Self::baseline(style, self.y);
-            if i == 0 {
-                // Number and title in one text object, the hang as a kerning offset, so that text
-                // extraction reads "1. Parties" as one line.
-                let items = vec![
-                    TextItem::Text(number_shown.clone()),
-                    TextItem::Offset(-gap * 1000.0 / style.size),
-                    TextItem::Text(line.text.clone()),
-                ];
-                self.ops.extend(text_item_ops(
-                    &self.fonts,
-                    CONTENT_LEFT,
-                    baseline,
-                    style,
-                    items,
-                ));
-            } else {
-                self.show(CONTENT_LEFT + hang, baseline, style, &line.text);
+    }
+
+    /// Places the headings waiting for what follows them, from the cursor down.
+    fn place_pending(&mut self) {
+        for pending in std::mem::take(&mut self.pending) {
+            let Pending::Heading {
+                level,
+                style,
+                number,
+                title,
+                lines,
+                gap,
+                hang,
+                after,
+            } = pending
+            else {
+                // Space between headings, unless they start a page.
+                if !self.at_page_top() {
+                    self.y -= pending.height();
+                }
+                continue;
+            };
+            self.outline.push(OutlineEntry {
+                level,
+                title: format!("{number} {title}"),
+                page: self.page_index(),
+                top: self.y,
+            });
+            for (i, line) in lines.iter().enumerate() {
+                let baseline = Self::baseline(style, self.y);
+                if i == 0 {
+                    // Number and title in one text object, the hang as a kerning offset, so that
+                    // text extraction reads "1. Parties" as one line.
+                    let items = vec![
+                        TextItem::Text(number.clone()),
+                        TextItem::Offset(-gap * 1000.0 / style.size),
+                        TextItem::Text(line.text.clone()),
+                    ];
+                    self.ops.extend(text_item_ops(
+                        &self.fonts,
+                        CONTENT_LEFT,
+                        baseline,
+                        style,
+                        items,
+                    ));
+                } else {
+                    self.show(CONTENT_LEFT + hang, baseline, style, &line.text);
+                }
+                self.y -= style.leading;
             }
-            self.y -= style.leading;
+            self.y -= after;
         }
-        self.y -= after;
     }
 
     /// A table, broken across pages between rows and, for rows taller than what is left of the
@@ -516,6 +594,7 @@ impl Composer {
         mut self,
         decor: &PageDecor,
     ) -> (Vec<Vec<Op>>, Vec<OutlineEntry>, Vec<SignatureArea>) {
+        self.place_pending();
         if !self.ops.is_empty() || self.pages.is_empty() {
             self.page_break();
         }

@@ -811,3 +811,56 @@ fn no_word_is_broken_across_lines_in_either_template() {
         assert_no_word_is_broken(&a, language, &path);
     }
 }
+
+/// Whether a line of `pdftotext -layout` output is a section heading ("6. Consequences",
+/// "6.1 Escalation"); numbered rows and clauses have three levels ("6.2.1").
+fn is_heading(line: &str) -> bool {
+    let Some(number) = line.split_whitespace().next() else {
+        return false;
+    };
+    let parts: Vec<&str> = number.split('.').collect();
+    let numeric = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [n, ""] => numeric(n),
+        [n, m] => numeric(n) && numeric(m),
+        _ => false,
+    }
+}
+
+#[test]
+fn no_heading_is_left_at_the_foot_of_a_page() {
+    let scratch = Scratch::new();
+    for (name, a, language) in [
+        ("en.pdf", english_template(), Language::En),
+        ("ru.pdf", russian_template(), Language::Ru),
+        ("ru-fixture.pdf", russian_agreement(), Language::Ru),
+        ("long.pdf", long_agreement(), Language::En),
+    ] {
+        let path = exported(&a, &options(language), &scratch, name);
+        for n in 1..=page_count(&path) {
+            let (ok, text, err) = run(
+                "pdftotext",
+                &[
+                    "-layout",
+                    "-f",
+                    &n.to_string(),
+                    "-l",
+                    &n.to_string(),
+                    path.to_str().unwrap(),
+                    "-",
+                ],
+            );
+            assert!(ok, "{err}");
+            let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            // Leave out the two footer lines.
+            let body = &lines[..lines.len().saturating_sub(2)];
+            if let Some(last) = body.iter().rposition(|l| is_heading(l)) {
+                assert!(
+                    body.len() - last > 1,
+                    "{name}, page {n} ends with the heading {:?}",
+                    body[last].trim()
+                );
+            }
+        }
+    }
+}
