@@ -1,6 +1,7 @@
 //! The window: opens the draft store, registers the commands and plugins, starts the event loop.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use sla_store::Store;
@@ -11,17 +12,26 @@ pub struct AppState {
     pub store: Mutex<Store>,
     /// A file named on the command line (a double-clicked agreement), for the UI to pick up once.
     pub file_to_open: Mutex<Option<PathBuf>>,
-    /// The last PDF this window exported; the only file the UI may ask us to open.
-    pub last_export: Mutex<Option<LastExport>>,
+    /// PDFs this window wrote or the person chose in a dialog: the only files the UI may ask
+    /// the system viewer to open.
+    pub known_files: Mutex<HashSet<PathBuf>>,
 }
 
-/// A PDF this window wrote, and the draft version it shows.
-#[derive(Clone)]
-pub struct LastExport {
-    pub path: PathBuf,
-    pub draft: sla_store::DraftId,
-    pub version: u32,
-    pub agreement_sha256: String,
+impl AppState {
+    /// Lets the UI open `path` in the system viewer later.
+    pub fn remember_file(&self, path: &Path) {
+        self.known_files
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path.to_owned());
+    }
+
+    pub fn is_known_file(&self, path: &Path) -> bool {
+        self.known_files
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(path)
+    }
 }
 
 pub fn run(file_to_open: Option<PathBuf>) {
@@ -36,13 +46,17 @@ pub fn run(file_to_open: Option<PathBuf>) {
     let state = AppState {
         store: Mutex::new(store),
         file_to_open: Mutex::new(file_to_open),
-        last_export: Mutex::new(None),
+        known_files: Mutex::new(HashSet::new()),
     };
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(crate::commands::handler())
+        .setup(|app| {
+            crate::webview::tune_all(app);
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("the window event loop failed to start");
 }

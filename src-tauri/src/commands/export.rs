@@ -8,7 +8,7 @@ use sla_store::DraftId;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::app::{AppState, LastExport};
+use crate::app::AppState;
 use crate::error::{Error, Result};
 
 #[derive(Serialize)]
@@ -39,12 +39,16 @@ pub fn export_pdf(
         Some((id, draft.info.version)),
         &path,
     )?;
-    *state.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(LastExport {
-        path: path.clone(),
-        draft: id,
-        version: draft.info.version,
-        agreement_sha256: sla_pdf::agreement_hash(&draft.agreement),
-    });
+    let agreement_sha256 = sla_pdf::agreement_hash(&draft.agreement);
+    super::signing::record_export(
+        &mut state.store.lock().unwrap_or_else(|p| p.into_inner()),
+        &agreement_sha256,
+        &super::signing::ExportRecord {
+            draft: id,
+            version: draft.info.version,
+        },
+    )?;
+    state.remember_file(&path);
     Ok(Exported {
         path,
         bytes,
@@ -52,18 +56,17 @@ pub fn export_pdf(
     })
 }
 
-/// Opens the last exported PDF in the system's viewer. The UI cannot name another file: opening
-/// arbitrary paths is not something the window needs to be able to do.
+/// Opens a PDF in the system's viewer: one this window exported or signed, or one the person
+/// chose to verify. Other paths are refused: opening arbitrary files is not something the window
+/// needs to be able to do.
 #[tauri::command]
-pub fn open_exported(app: AppHandle, state: State<'_, AppState>) -> Result<()> {
-    let last = state
-        .last_export
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone();
-    let path = last
-        .map(|e| e.path)
-        .ok_or_else(|| Error::Io("nothing has been exported yet".into()))?;
+pub fn open_pdf(app: AppHandle, state: State<'_, AppState>, path: PathBuf) -> Result<()> {
+    if !state.is_known_file(&path) {
+        return Err(Error::Io(format!(
+            "{} was not exported, signed or opened in this window",
+            path.display()
+        )));
+    }
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| Error::Io(format!("cannot open {}: {e}", path.display())))

@@ -1,15 +1,21 @@
-//! Sign-off in the window: signing identities, signing and countersigning a PDF, verifying one,
-//! and which version of a draft is signed (that version is frozen: later edits are amendments).
+//! Sign-off in the window: signing identities and trusted certificates, signing and
+//! countersigning a PDF, verifying one, and which version of a draft is signed (that version is
+//! frozen: later edits are an amendment that needs signing again).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use sla_signing::{IdentityInfo, IdentityStore, NewIdentity, SignOptions, VerifyReport};
+use sla_model::Language;
+use sla_signing::{
+    CertificateSummary, IdentityInfo, IdentityStore, NewIdentity, SignOptions, UnsignedField,
+    VerifyReport,
+};
 use sla_store::DraftId;
 use tauri::State;
 
 use crate::app::AppState;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 fn identities() -> Result<IdentityStore> {
     Ok(IdentityStore::open(
@@ -38,25 +44,171 @@ pub fn identity_delete(id: String) -> Result<()> {
     Ok(identities()?.delete(&id)?)
 }
 
-/// The identity's certificate as PEM, for the other signatory to trust.
+/// Writes the identity's certificate (PEM) where the save dialog said, for the other signatory
+/// to trust.
 #[tauri::command]
-pub fn identity_certificate(id: String) -> Result<String> {
-    Ok(identities()?.export_certificate(&id)?)
+pub fn identity_export_certificate(id: String, path: PathBuf) -> Result<()> {
+    let pem = identities()?.export_certificate(&id)?;
+    crate::files::write_atomically(&path, pem.as_bytes())
 }
 
-/// Which version of a draft carries a signature.
+/// Certificates the person chose to trust (a colleague's, a company root).
+#[tauri::command]
+pub fn trusted_list() -> Result<Vec<IdentityInfo>> {
+    Ok(identities()?.trusted()?)
+}
+
+/// Trusts the certificates in a PEM or DER file chosen in the open dialog.
+#[tauri::command]
+pub fn trust_certificate(path: PathBuf) -> Result<Vec<IdentityInfo>> {
+    Ok(identities()?.trust_file(&path)?)
+}
+
+#[tauri::command]
+pub fn untrust_certificate(id: String) -> Result<()> {
+    Ok(identities()?.untrust(&id)?)
+}
+
+/// One finding about a signature, said in the window's language.
+#[derive(Serialize)]
+pub struct FindingText {
+    id: &'static str,
+    text: String,
+}
+
+/// One signature as the sign-off screen shows it.
+#[derive(Serialize)]
+pub struct SignatureView {
+    field: String,
+    /// Intact, followed only by later signatures, certificate valid when it signed.
+    valid: bool,
+    /// The certificate chains to one the person trusts (else it proves integrity, not identity).
+    trusted: bool,
+    signer: Option<CertificateSummary>,
+    signing_time: Option<DateTime<FixedOffset>>,
+    findings: Vec<FindingText>,
+}
+
+/// What the sign-off screen shows about a PDF: its signatures, the fields still to sign, and
+/// the draft version it was exported from when this computer exported it.
+#[derive(Serialize)]
+pub struct PdfSignatures {
+    path: PathBuf,
+    /// The agreement's title, from the agreement attached to the PDF.
+    title: Option<String>,
+    signatures: Vec<SignatureView>,
+    unsigned: Vec<UnsignedField>,
+    all_valid: bool,
+    verdict: String,
+    exported_from: Option<ExportRecord>,
+}
+
+/// Which draft version an exported PDF shows; kept per agreement fingerprint at export.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct ExportRecord {
+    pub draft: DraftId,
+    pub version: u32,
+}
+
+/// The version of a draft that carries signatures, and who signed it.
 #[derive(Serialize, Deserialize)]
 pub struct SignedVersion {
     version: u32,
-    signer: String,
+    signers: Vec<String>,
     signed_at: String,
     agreement_sha256: String,
 }
 
-/// Signs `input` (an exported agreement, or one the other head signed) with a stored identity and
-/// writes the signed file to `output`. When `input` is this window's last export, the draft
-/// version it was made from is recorded as signed.
+/// Remembers which draft version `agreement_sha256` (the fingerprint in the footer) was
+/// exported from, so signing that PDF later, even after a restart, marks the version signed.
+pub fn record_export(
+    store: &mut sla_store::Store,
+    agreement_sha256: &str,
+    record: &ExportRecord,
+) -> Result<()> {
+    let json = serde_json::to_string(record).map_err(|e| Error::Io(e.to_string()))?;
+    Ok(store.set_setting(&format!("exported:{agreement_sha256}"), &json)?)
+}
+
+/// Verifies every signature of the PDF at `path` against the person's trusted certificates.
 #[tauri::command]
+pub fn inspect_pdf(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    language: Language,
+) -> Result<PdfSignatures> {
+    let view = inspect(&state, &path, language)?;
+    state.remember_file(&path);
+    Ok(view)
+}
+
+fn inspect(state: &AppState, path: &Path, language: Language) -> Result<PdfSignatures> {
+    let pdf = sla_model::interchange::read_limited(path)?;
+    let anchors = identities()?.trust_anchors()?;
+    let report = sla_signing::verify(&pdf, &anchors)?;
+    let agreement = sla_pdf::extract_agreement(&pdf).ok();
+    let exported_from = match &agreement {
+        Some(agreement) => {
+            let key = format!("exported:{}", sla_pdf::agreement_hash(agreement));
+            let store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+            store
+                .get_setting(&key)?
+                .and_then(|json| serde_json::from_str(&json).ok())
+        }
+        None => None,
+    };
+    Ok(view_of(
+        path,
+        agreement.map(|a| a.title),
+        report,
+        exported_from,
+        language,
+    ))
+}
+
+fn view_of(
+    path: &Path,
+    title: Option<String>,
+    report: VerifyReport,
+    exported_from: Option<ExportRecord>,
+    language: Language,
+) -> PdfSignatures {
+    let all_valid = report.all_valid();
+    let verdict = report.verdict(language);
+    PdfSignatures {
+        path: path.to_owned(),
+        title,
+        signatures: report
+            .signatures
+            .iter()
+            .map(|s| SignatureView {
+                field: s.field.clone(),
+                valid: s.is_valid(),
+                trusted: s.trust.is_trusted(),
+                signer: s.signer.clone(),
+                signing_time: s.signing_time,
+                findings: s
+                    .findings()
+                    .into_iter()
+                    .map(|f| FindingText {
+                        id: f.id,
+                        text: f.text(language),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        unsigned: report.unsigned_fields,
+        all_valid,
+        verdict,
+        exported_from,
+    }
+}
+
+/// Signs `input` (an exported agreement, or one the other head signed) with a stored identity,
+/// writes the signed file to `output` and returns its verification. When this computer exported
+/// `input`, the draft version it shows is recorded as signed.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)] // each is one thing the sign form asks for
 pub fn sign_pdf(
     state: State<'_, AppState>,
     input: PathBuf,
@@ -64,43 +216,50 @@ pub fn sign_pdf(
     identity: String,
     passphrase: String,
     options: SignOptions,
-) -> Result<VerifyReport> {
+    language: Language,
+) -> Result<PdfSignatures> {
     let signer = identities()?.load(&identity, &passphrase)?;
     sla_signing::sign_file(&input, &signer, &options, &output)?;
-    let signed = std::fs::read(&output)
-        .map_err(|e| crate::error::Error::Io(format!("cannot read {}: {e}", output.display())))?;
-    let report = sla_signing::verify(&signed, &[])?;
-    let exported = state
-        .last_export
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone();
-    if let Some(export) = exported.filter(|e| e.path == input) {
-        let record = SignedVersion {
-            version: export.version,
-            signer: signer.summary().name,
-            signed_at: chrono::Utc::now().to_rfc3339(),
-            agreement_sha256: export.agreement_sha256,
-        };
-        let json =
-            serde_json::to_string(&record).map_err(|e| crate::error::Error::Io(e.to_string()))?;
-        let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
-        store.set_setting(&signed_key(export.draft), &json)?;
+    state.remember_file(&output);
+    let view = inspect(&state, &output, language)?;
+    if let Some(export) = &view.exported_from {
+        let pdf = sla_model::interchange::read_limited(&output)?;
+        let agreement = sla_pdf::extract_agreement(&pdf)?;
+        mark_signed(
+            &state,
+            export,
+            &signer.summary().name,
+            &sla_pdf::agreement_hash(&agreement),
+        )?;
     }
-    Ok(report)
+    Ok(view)
 }
 
-/// Verifies every signature of a PDF; `trusted` are identity ids whose certificates the user trusts.
-#[tauri::command]
-pub fn verify_pdf(path: PathBuf, trusted: Vec<String>) -> Result<VerifyReport> {
-    let store = identities()?;
-    let mut certificates = vec![];
-    for id in &trusted {
-        let pem = store.export_certificate(id)?;
-        certificates.extend(sla_signing::parse_certificates(pem.as_bytes(), id)?);
+/// Records `signer` on the signed version of the draft; a newer version (an amendment) replaces
+/// the record of an older one.
+fn mark_signed(
+    state: &AppState,
+    export: &ExportRecord,
+    signer: &str,
+    agreement_sha256: &str,
+) -> Result<()> {
+    let key = signed_key(export.draft);
+    let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+    let mut record = store
+        .get_setting(&key)?
+        .and_then(|json| serde_json::from_str::<SignedVersion>(&json).ok())
+        .filter(|r| r.version == export.version)
+        .unwrap_or_else(|| SignedVersion {
+            version: export.version,
+            signers: vec![],
+            signed_at: chrono::Utc::now().to_rfc3339(),
+            agreement_sha256: agreement_sha256.to_owned(),
+        });
+    if !record.signers.iter().any(|s| s == signer) {
+        record.signers.push(signer.to_owned());
     }
-    let pdf = sla_model::interchange::read_limited(&path)?;
-    Ok(sla_signing::verify(&pdf, &certificates)?)
+    let json = serde_json::to_string(&record).map_err(|e| Error::Io(e.to_string()))?;
+    Ok(store.set_setting(&key, &json)?)
 }
 
 /// The signed version of a draft, if any: the UI shows it and treats later edits as an amendment.

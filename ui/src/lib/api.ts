@@ -3,7 +3,7 @@
  * of the UI never calls `invoke` directly, and every failure arrives as a `CommandError`.
  */
 import { invoke } from "@tauri-apps/api/core";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Agreement } from "./types/agreement";
 import type {
   AppInfo,
@@ -16,8 +16,13 @@ import type {
   FunnelInput,
   FunnelResult,
   HistoryEntry,
+  IdentityInfo,
   Language,
   LibraryMetric,
+  NewIdentity,
+  PdfSignatures,
+  SignedVersion,
+  SignOptions,
   TemplateInfo,
 } from "./types/ipc";
 
@@ -74,16 +79,41 @@ export const api = {
     call<ExportResult>("export_pdf", { id, language, path }),
   appInfo: () => call<AppInfo>("app_info"),
 
-  /** Asks where to write the PDF (the system's save dialog); null when the person cancels. */
-  askPdfPath: async (defaultName: string, filterName: string): Promise<string | null> => {
+  /** Asks where to write a file (the system's save dialog); null when the person cancels. */
+  askSavePath: async (defaultName: string, filterName: string, extensions: string[] = ["pdf"]): Promise<string | null> => {
     try {
-      return await save({ defaultPath: defaultName, filters: [{ name: filterName, extensions: ["pdf"] }] });
+      return await save({ defaultPath: defaultName, filters: [{ name: filterName, extensions }] });
     } catch (error) {
       throw toCommandError(error);
     }
   },
-  /** Opens the PDF just exported in the system's viewer (the only file the window may open). */
-  openExported: () => call<unknown>("open_exported"),
+  /** Asks which file to read (the system's open dialog); null when the person cancels. */
+  askOpenPath: async (filterName: string, extensions: string[]): Promise<string | null> => {
+    try {
+      const path = await open({ multiple: false, directory: false, filters: [{ name: filterName, extensions }] });
+      return typeof path === "string" ? path : null;
+    } catch (error) {
+      throw toCommandError(error);
+    }
+  },
+  /** Opens a PDF this window exported, signed or verified in the system's viewer. */
+  openPdf: (path: string) => call<unknown>("open_pdf", { path }),
+
+  listIdentities: () => call<IdentityInfo[]>("identities_list"),
+  createIdentity: (identity: NewIdentity, passphrase: string) =>
+    call<IdentityInfo>("identity_create", { identity, passphrase }),
+  /** Keeps a company-issued PKCS#12 file (.p12/.pfx) among the identities. */
+  importIdentity: (path: string, passphrase: string) => call<IdentityInfo>("identity_import", { path, passphrase }),
+  deleteIdentity: (id: string) => call<unknown>("identity_delete", { id }),
+  exportCertificate: (id: string, path: string) => call<unknown>("identity_export_certificate", { id, path }),
+  listTrusted: () => call<IdentityInfo[]>("trusted_list"),
+  trustCertificate: (path: string) => call<IdentityInfo[]>("trust_certificate", { path }),
+  untrustCertificate: (id: string) => call<unknown>("untrust_certificate", { id }),
+  /** Verifies every signature of a PDF against the certificates the person trusts. */
+  inspectPdf: (path: string, language: Language) => call<PdfSignatures>("inspect_pdf", { path, language }),
+  signPdf: (input: string, output: string, identity: string, passphrase: string, options: SignOptions, language: Language) =>
+    call<PdfSignatures>("sign_pdf", { input, output, identity, passphrase, options, language }),
+  signedVersion: (id: number) => call<SignedVersion | null>("signed_version", { id }),
 };
 
 export type Api = typeof api;

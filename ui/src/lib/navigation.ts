@@ -36,8 +36,13 @@ export async function start(): Promise<void> {
     api.getSetting(SETTINGS.lastDraft).catch(() => null),
     api.getSetting(SETTINGS.lastStep).catch(() => null),
   ]);
-  // A file the app was opened with comes first: it becomes a new draft.
+  // A file the app was opened with comes first: a PDF goes to the signatures screen (to verify
+  // or countersign it), an agreement file becomes a new draft.
   const file = await api.takeFileToOpen().catch(() => null);
+  if (file && /\.pdf$/i.test(file)) {
+    openSignatures(file);
+    return;
+  }
   if (file) {
     try {
       show(await api.importDraft(file), "parties");
@@ -88,7 +93,9 @@ function show(draft: Draft, step: StepKey): void {
   session.findingsCurrent = false;
   session.checkError = null;
   session.step = step;
+  session.signed = null;
   session.view = "wizard";
+  void loadSigned(draft.info.id);
   remember(SETTINGS.lastDraft, String(draft.info.id));
   remember(SETTINGS.lastStep, step);
 }
@@ -100,6 +107,26 @@ export async function openDraft(id: number, step: StepKey = "parties"): Promise<
 
 export function openCreated(draft: Draft): void {
   show(draft, "parties");
+}
+
+/** Asks which version of the draft is signed; the wizard shows it as frozen. */
+export async function loadSigned(id: number): Promise<void> {
+  try {
+    const signed = await api.signedVersion(id);
+    if (session.draft?.id === id) session.signed = signed;
+  } catch (e) {
+    console.warn("cannot tell which version is signed:", e);
+  }
+}
+
+/** The screen for verifying and signing a PDF, with `file` on it when given. */
+export async function openSignatures(file: string | null = null): Promise<void> {
+  await flush();
+  session.signingFile = file;
+  session.view = "signatures";
+  session.draft = null;
+  session.agreement = null;
+  remember(SETTINGS.lastDraft, "");
 }
 
 export async function goHome(): Promise<void> {

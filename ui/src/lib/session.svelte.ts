@@ -6,10 +6,14 @@
 import type { SaveState } from "./autosave";
 import type { StepKey } from "./steps";
 import type { Agreement } from "./types/agreement";
-import type { DraftInfo, Finding } from "./types/ipc";
+import type { DraftInfo, Finding, SignedVersion } from "./types/ipc";
 
 export interface Session {
-  view: "loading" | "home" | "wizard";
+  view: "loading" | "home" | "wizard" | "signatures";
+  /** The PDF the signatures screen shows, when one is chosen. */
+  signingFile: string | null;
+  /** The draft's signed version, when one is signed: that version is frozen. */
+  signed: SignedVersion | null;
   draft: DraftInfo | null;
   agreement: Agreement | null;
   step: StepKey;
@@ -25,6 +29,8 @@ export interface Session {
 
 export const session = $state<Session>({
   view: "loading",
+  signingFile: null,
+  signed: null,
   draft: null,
   agreement: null,
   step: "parties",

@@ -182,6 +182,11 @@ impl VerifyReport {
         !self.signatures.is_empty() && self.signatures.iter().all(|s| s.trust.is_trusted())
     }
 
+    /// The one-line conclusion, e.g. "All signatures are valid (2)."
+    pub fn verdict(&self, language: Language) -> String {
+        plain_words::verdict(language, self.signatures.len(), self.all_valid())
+    }
+
     /// The report as plain text, for the command line.
     pub fn describe(&self, language: Language) -> String {
         let ru = language == Language::Ru;
@@ -257,11 +262,7 @@ impl VerifyReport {
                     .join(", ")
             ));
         }
-        out.push_str(&plain_words::verdict(
-            language,
-            self.signatures.len(),
-            self.all_valid(),
-        ));
+        out.push_str(&self.verdict(language));
         out.push('\n');
         out
     }

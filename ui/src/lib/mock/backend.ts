@@ -8,7 +8,21 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import templateEn from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
 import templateRu from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.ru.json";
 import type { Agreement } from "../types/agreement";
-import type { AppliedTarget, DraftInfo, Finding, FunnelInput, FunnelResult, HistoryEntry, Language, LibraryMetric } from "../types/ipc";
+import type {
+  AppliedTarget,
+  CertificateSummary,
+  DraftInfo,
+  Finding,
+  FunnelInput,
+  FunnelResult,
+  HistoryEntry,
+  IdentityInfo,
+  Language,
+  LibraryMetric,
+  NewIdentity,
+  PdfSignatures,
+  SignOptions,
+} from "../types/ipc";
 
 interface StoredDraft {
   info: DraftInfo;
@@ -26,6 +40,12 @@ export class MockBackend {
   failNextSave: string | null = null;
   /** What `take_file_to_open` answers. */
   fileToOpen: string | null = null;
+  /** Signing identities with the passphrase each was made with. */
+  identities = new Map<string, { info: IdentityInfo; passphrase: string }>();
+  /** PDFs the window exported or signed, as verification would report them. */
+  pdfs = new Map<string, PdfSignatures>();
+  /** What the open dialog answers. */
+  openPath: string | null = "/tmp/other.pdf";
   private nextId = 1;
   private clock = Date.parse("2027-01-10T14:03:00Z");
 
@@ -176,18 +196,103 @@ export class MockBackend {
         );
         return { agreement, applied };
       }
-      case "export_pdf":
+      case "export_pdf": {
+        const draft = this.get(args.id);
+        this.pdfs.set(String(args.path), {
+          path: String(args.path),
+          title: draft.agreement.title,
+          signatures: [],
+          unsigned: draft.agreement.signatories.map((s, i) => ({ name: `sig-${i + 1}`, signatory: s.name, page: 3 })),
+          all_valid: false,
+          verdict: "The document has no signatures.",
+          exported_from: { draft: draft.info.id, version: draft.info.version },
+        });
         return { path: String(args.path), bytes: 48213, draft_mark: false };
+      }
+      case "identities_list":
+        return [...this.identities.values()].map((i) => i.info);
+      case "identity_create": {
+        const identity = args.identity as NewIdentity;
+        if (!String(args.passphrase)) throw { kind: "signing", message: "the passphrase is empty: choose one to protect the key" };
+        if (!identity.name.trim()) throw { kind: "signing", message: "the identity's name is empty" };
+        const id = String(this.identities.size + 1).padStart(16, "0");
+        const info = { id, certificate: mockCertificate(identity) };
+        this.identities.set(id, { info, passphrase: String(args.passphrase) });
+        return info;
+      }
+      case "identity_delete":
+        this.identities.delete(String(args.id));
+        return null;
+      case "trusted_list":
+        return [];
+      case "inspect_pdf": {
+        const pdf = this.pdfs.get(String(args.path));
+        if (!pdf) throw { kind: "signing", message: `${String(args.path)} is not a PDF: it does not start with %PDF-` };
+        return structuredClone(pdf);
+      }
+      case "sign_pdf": {
+        const pdf = this.pdfs.get(String(args.input));
+        const identity = this.identities.get(String(args.identity));
+        if (!pdf || !identity) throw { kind: "signing", message: "no such PDF or identity" };
+        if (identity.passphrase !== args.passphrase)
+          throw { kind: "signing", message: `wrong passphrase for ${identity.info.certificate.name}'s signing identity` };
+        const options = args.options as SignOptions;
+        const field = typeof options.field === "object" ? options.field.named : pdf.unsigned[0].name;
+        const signed: PdfSignatures = structuredClone(pdf);
+        signed.path = String(args.output);
+        signed.unsigned = signed.unsigned.filter((f) => f.name !== field);
+        signed.signatures.push({
+          field,
+          valid: true,
+          trusted: true,
+          signer: identity.info.certificate,
+          signing_time: this.now(),
+          findings: [{ id: "sig-intact", text: "The signed content is intact." }],
+        });
+        signed.all_valid = true;
+        signed.verdict = `All signatures are valid (${signed.signatures.length}).`;
+        this.pdfs.set(signed.path, signed);
+        if (pdf.exported_from) {
+          const key = `signed-version:${pdf.exported_from.draft}`;
+          const old = JSON.parse(this.settings.get(key) ?? "null");
+          const signers = old?.version === pdf.exported_from.version ? old.signers : [];
+          this.settings.set(
+            key,
+            JSON.stringify({ version: pdf.exported_from.version, signers: [...signers, identity.info.certificate.name], signed_at: this.now(), agreement_sha256: "00" }),
+          );
+        }
+        return signed;
+      }
+      case "signed_version":
+        return JSON.parse(this.settings.get(`signed-version:${String(args.id)}`) ?? "null");
       case "app_info":
         return { name: "SLA Studio", version: "0.1.0", publisher: "SLA Studio", data_dir: "/tmp/sla-studio" };
       case "plugin:dialog|save":
         return "/tmp/agreement.pdf";
-      case "open_exported":
+      case "plugin:dialog|open":
+        return this.openPath;
+      case "open_pdf":
         return null;
       default:
         throw { kind: "unknown_command", message: `the mock does not know ${cmd}` };
     }
   }
+}
+
+function mockCertificate(identity: NewIdentity): CertificateSummary {
+  return {
+    name: identity.name,
+    role: identity.role,
+    department: identity.department,
+    organization: identity.organization,
+    email: identity.email,
+    issuer: identity.name,
+    key: identity.key === "rsa" ? { kind: "rsa", bits: 2048 } : { kind: "ecdsa_p256" },
+    fingerprint_sha256: "97:73:3E:BD",
+    not_before: "2027-01-10T14:00:00Z",
+    not_after: "2030-01-09T14:00:00Z",
+    self_signed: true,
+  };
 }
 
 function blankAgreement(language: Language): Agreement {

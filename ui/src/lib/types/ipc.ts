@@ -146,3 +146,83 @@ export interface CommandError {
   message: string;
   field?: string;
 }
+
+/** What a certificate says about its holder, as the signing screens show it. */
+export interface CertificateSummary {
+  name: string;
+  role: string;
+  department: string;
+  organization: string;
+  email: string;
+  issuer: string;
+  key: { kind: "rsa"; bits: number } | { kind: "ecdsa_p256" } | { kind: "other" };
+  /** SHA-256 of the certificate, upper-case hex pairs separated by colons. */
+  fingerprint_sha256: string;
+  not_before: string;
+  not_after: string;
+  /** Issued by itself: proves the file is unchanged, not who signed it. */
+  self_signed: boolean;
+}
+
+/** A signing identity kept on this computer, or a certificate the person trusts. */
+export interface IdentityInfo {
+  id: string;
+  certificate: CertificateSummary;
+}
+
+/** What a person enters to make their own signing identity. */
+export interface NewIdentity {
+  name: string;
+  role: string;
+  department: string;
+  organization: string;
+  email: string;
+  key: "rsa" | "p256";
+}
+
+/** A signature field still waiting for its signatory. */
+export interface UnsignedField {
+  name: string;
+  signatory: string;
+  page: number | null;
+}
+
+export interface SignatureView {
+  field: string;
+  valid: boolean;
+  trusted: boolean;
+  signer: CertificateSummary | null;
+  signing_time: string | null;
+  findings: { id: string; text: string }[];
+}
+
+/** A PDF's signatures as verification found them. */
+export interface PdfSignatures {
+  path: string;
+  title: string | null;
+  signatures: SignatureView[];
+  unsigned: UnsignedField[];
+  all_valid: boolean;
+  verdict: string;
+  /** The draft version this computer exported the PDF from, when it did. */
+  exported_from: { draft: number; version: number } | null;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface SignOptions {
+  field: "auto" | { named: string };
+  typed_signature: string | null;
+  drawn_signature: Point[][];
+}
+
+/** The version of a draft that carries signatures: it is frozen, later edits are an amendment. */
+export interface SignedVersion {
+  version: number;
+  signers: string[];
+  signed_at: string;
+  agreement_sha256: string;
+}

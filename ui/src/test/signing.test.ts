@@ -1,0 +1,115 @@
+/**
+ * Sign-off in the window against the in-memory backend: a first identity made from the
+ * signatory's details, signing the exported PDF, the verification shown, the signed version
+ * frozen, and a wrong passphrase refused in words.
+ */
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { beforeEach, describe, expect, it } from "vitest";
+import App from "../App.svelte";
+import { setLocale } from "../lib/i18n.svelte";
+import { MockBackend, installMockBackend } from "../lib/mock/backend";
+import { session } from "../lib/session.svelte";
+
+let backend: MockBackend;
+
+function el<T extends HTMLElement = HTMLInputElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`no element #${id}`);
+  return found as T;
+}
+
+async function set(id: string, value: string) {
+  const input = el(id);
+  input.value = value;
+  await fireEvent.input(input);
+}
+
+/** Opens the example agreement on its sign-off step and exports it. */
+async function exported() {
+  backend = installMockBackend();
+  const draft = backend.handle("create_draft", { template: "sales-marketing", language: "en" }) as { info: { id: number } };
+  backend.settings.set("ui.last_draft_id", String(draft.info.id));
+  backend.settings.set("ui.last_step", "signoff");
+  backend.settings.set("ui.language", "en");
+  render(App);
+  await screen.findByRole("heading", { level: 1, name: "Sign-off and export" });
+  await fireEvent.click(el("export-pdf"));
+  await screen.findByText(/Export the PDF above|Signing identities/);
+  await waitFor(() => expect(document.getElementById("identities")).not.toBeNull());
+  return draft.info.id;
+}
+
+async function createIdentity(passphrase: string) {
+  await fireEvent.click(el("identity-new"));
+  await set("identity-passphrase", passphrase);
+  await set("identity-repeat", passphrase);
+  await fireEvent.submit(el<HTMLFormElement>("identity-form"));
+  await waitFor(() => expect(document.getElementById("sign-form")).not.toBeNull());
+}
+
+beforeEach(() => {
+  setLocale("en");
+  session.view = "loading";
+});
+
+describe("sign-off in the window", () => {
+  it("signs the exported PDF with a new identity and shows the signed version as frozen", async () => {
+    const id = await exported();
+    const first = (backend.drafts.get(id)!.agreement.signatories[0]);
+    expect(el("identities-empty").textContent).toContain("No signing identity yet");
+
+    // The new identity starts from the first signatory's details.
+    await fireEvent.click(el("identity-new"));
+    expect(el("identity-name").value).toBe(first.name);
+    expect(el("identity-role").value).toBe(first.role);
+    // Two different passphrases are caught before anything is made.
+    await set("identity-passphrase", "one passphrase");
+    await set("identity-repeat", "another");
+    expect(el("identity-mismatch").textContent).toBe("The two passphrases differ.");
+    expect(el<HTMLButtonElement>("identity-save").disabled).toBe(true);
+    await set("identity-repeat", "one passphrase");
+    await fireEvent.submit(el<HTMLFormElement>("identity-form"));
+    await waitFor(() => expect(document.getElementById("sign-form")).not.toBeNull());
+    expect(backend.identities.size).toBe(1);
+
+    // The form signs as that person, in their own block, with their name typed.
+    expect(el<HTMLSelectElement>("sign-field").value).toBe("sig-1");
+    expect(el("sign-typed").value).toBe(first.name);
+    await set("sign-passphrase", "one passphrase");
+    await fireEvent.submit(el<HTMLFormElement>("sign-form"));
+
+    await waitFor(() => expect(el("signature-verdict").textContent).toContain("All signatures are valid (1)"));
+    const call = backend.calls.find((c) => c.cmd === "sign_pdf")!;
+    expect(call.args.options).toEqual({ field: { named: "sig-1" }, typed_signature: first.name, drawn_signature: [] });
+    expect(el("signature-1").textContent).toContain(first.name);
+    expect(el("waiting-for").textContent).toContain(backend.drafts.get(id)!.agreement.signatories[1].name);
+    // The second head can countersign right here: the form now offers the remaining block.
+    expect(el("sign-form").textContent).toContain("Countersign");
+    expect(el<HTMLSelectElement>("sign-field").value).toBe("sig-2");
+
+    // The version is recorded as signed, and the wizard says it is frozen.
+    await waitFor(() => expect(el("frozen-banner").textContent).toContain(`is signed by ${first.name} and frozen`));
+    expect(el("signed-version").textContent).toContain(first.name);
+  });
+
+  it("refuses a wrong passphrase in words and leaves the PDF unsigned", async () => {
+    await exported();
+    await createIdentity("right passphrase");
+    await set("sign-passphrase", "wrong");
+    await fireEvent.submit(el<HTMLFormElement>("sign-form"));
+    await waitFor(() => expect(el("sign-error").textContent).toMatch(/wrong passphrase/));
+    expect(el("signature-verdict").textContent).toContain("no signatures");
+    expect([...backend.pdfs.keys()]).toEqual(["/tmp/agreement.pdf"]);
+  });
+
+  it("asks for a drawing before signing with a drawn signature", async () => {
+    await exported();
+    await createIdentity("pass");
+    await fireEvent.click(el("sign-kind-drawn"));
+    expect(document.getElementById("signature-canvas")).not.toBeNull();
+    await set("sign-passphrase", "pass");
+    await fireEvent.submit(el<HTMLFormElement>("sign-form"));
+    expect(el("sign-error").textContent).toBe("Draw your signature first, or choose a typed one.");
+    expect(backend.calls.some((c) => c.cmd === "sign_pdf")).toBe(false);
+  });
+});
