@@ -1,7 +1,9 @@
 //! Drafts kept on this machine, in one SQLite file shared by the app and the command line.
 //!
-//! Every save is one transaction that appends a version; history is never rewritten, so any earlier
-//! version can be brought back and a crash at any moment leaves the last completed save intact.
+//! Every save is one transaction that appends a version, so any earlier version can be brought
+//! back and a crash at any moment leaves the last completed save intact. The one exception is
+//! autosave: within a couple of minutes of its previous save it puts the edits in place of the
+//! version that save added, never of a version that was kept (exported or signed).
 //! Deleted drafts go to a trash first and are removed for good only when the trash is emptied.
 
 mod background;
@@ -16,4 +18,4 @@ pub use error::StoreError;
 pub use location::{DATABASE_FILE_NAME, DATA_DIR_ENV};
 pub use records::{Draft, DraftId, DraftInfo, VersionInfo};
 pub use schema::SCHEMA_VERSION;
-pub use store::Store;
+pub use store::{AutosaveWindows, Store};

@@ -44,4 +44,7 @@ pub struct VersionInfo {
     /// Why the version exists when it was not an ordinary save: "renamed", "restored from version
     /// 3", "imported from FILE"; empty for an ordinary save.
     pub note: String,
+    /// Whether the version is kept as it is: it was exported or signed, so its number stands for
+    /// exactly this content and autosave never replaces it.
+    pub kept: bool,
 }

@@ -11,7 +11,7 @@ use crate::search;
 use crate::StoreError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// `PRAGMA application_id` of a drafts database ("SLAS"), telling it apart from other SQLite files.
 const APPLICATION_ID: i64 = 0x534C_4153;
@@ -69,10 +69,16 @@ CREATE INDEX drafts_recent ON drafts (
 INSERT INTO draft_text (draft_text, rank) VALUES ('automerge', 0);
 ";
 
+/// Schema 4: a version can be marked kept (it was exported, signed, or otherwise referred to by
+/// its number), so that autosave never replaces it with later edits.
+const V4: &str = "
+ALTER TABLE versions ADD COLUMN kept_at TEXT;
+";
+
 type Step = fn(&Transaction, &Path) -> Result<(), StoreError>;
 
 /// `MIGRATIONS[n]` brings a database from schema `n` to `n + 1`.
-const MIGRATIONS: [Step; SCHEMA_VERSION as usize] = [to_v1, to_v2, to_v3];
+const MIGRATIONS: [Step; SCHEMA_VERSION as usize] = [to_v1, to_v2, to_v3, to_v4];
 
 fn to_v1(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
     tx.execute_batch(V1)
@@ -108,6 +114,11 @@ fn to_v2(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
 fn to_v3(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
     tx.execute_batch(V3)
         .map_err(|e| sqlite(path, "indexing the drafts list", e))
+}
+
+fn to_v4(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
+    tx.execute_batch(V4)
+        .map_err(|e| sqlite(path, "adding kept versions", e))
 }
 
 /// Checks that the file is a drafts database this build can read, sets the connection up for

@@ -1,6 +1,8 @@
 //! The store: one SQLite connection and the operations the app and the command line use.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{
@@ -23,6 +25,49 @@ pub struct Store {
     upkeep: Option<Upkeep>,
     conn: Connection,
     path: PathBuf,
+    /// The version each draft's last autosave through this store added, and when: only such a
+    /// version may take the next autosave's edits in its place.
+    autosaved: HashMap<DraftId, Autosaved>,
+    windows: AutosaveWindows,
+}
+
+/// How long one version may keep taking autosaves in its place. The defaults suit a person
+/// typing: a pause of two minutes, or ten minutes of work, starts a new version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AutosaveWindows {
+    /// An autosave replaces the version the previous autosave wrote only if it comes less than
+    /// this long after it.
+    pub pause: Duration,
+    /// Nor unless that version was first written less than this long ago, so that a long
+    /// session still leaves a version every so often.
+    pub span: Duration,
+}
+
+impl Default for AutosaveWindows {
+    fn default() -> AutosaveWindows {
+        AutosaveWindows {
+            pause: Duration::from_secs(2 * 60),
+            span: Duration::from_secs(10 * 60),
+        }
+    }
+}
+
+/// A version this store's autosave added.
+#[derive(Debug, Clone, Copy)]
+struct Autosaved {
+    version: u32,
+    /// When it was added, and when an autosave last replaced it.
+    first: Instant,
+    last: Instant,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Saved {
+    /// The content equals the latest version: nothing was written.
+    Unchanged,
+    Added(u32),
+    Replaced(u32),
 }
 
 /// The columns of `drafts` (aliased `d`) that make a [`DraftInfo`], as [`info_from_row`] reads them.
@@ -68,7 +113,13 @@ impl Store {
             conn.pragma_update(None, "wal_autocheckpoint", BACKSTOP_PAGES)
                 .map_err(|e| sqlite(&path, "configuring the connection", e))?;
         }
-        Ok(Store { upkeep, conn, path })
+        Ok(Store {
+            upkeep,
+            conn,
+            path,
+            autosaved: HashMap::new(),
+            windows: AutosaveWindows::default(),
+        })
     }
 
     /// The database file.
@@ -86,12 +137,105 @@ impl Store {
     }
 
     /// Saves `agreement` as the next version of draft `id`. Content equal to the latest version
-    /// adds nothing and returns the draft as it is, so autosave may call this as often as it likes.
+    /// adds nothing and returns the draft as it is. For a save the person asked for; the window's
+    /// autosave calls [`Store::autosave`].
     pub fn save(&mut self, id: DraftId, agreement: &Agreement) -> Result<DraftInfo, StoreError> {
         let json = sla_model::to_canonical_json(agreement);
         self.write(&format!("saving draft {id}"), |tx, path| {
-            append_version(tx, path, id, agreement, &json, "")
+            save_version(tx, path, id, agreement, &json, "", None)
         })
+        .map(|(info, _)| info)
+    }
+
+    /// Saves `agreement` as draft `id`'s latest content, the way the window saves after each
+    /// pause in typing: so that a session does not leave a version per pause, the save replaces
+    /// the latest version instead of adding one when all of these hold:
+    ///
+    /// - this store's previous autosave of the draft added that version, less than
+    ///   [`AutosaveWindows::pause`] ago, and first wrote it less than [`AutosaveWindows::span`]
+    ///   ago (so a version from another run, another process or an explicit save is never
+    ///   replaced);
+    /// - it is still the draft's latest version (nothing was saved, restored or renamed since);
+    /// - it has not been kept ([`Store::keep_latest`], [`Store::keep_version`]): a version that
+    ///   was exported or signed stays exactly as it was.
+    ///
+    /// Otherwise it adds a version like [`Store::save`]. Either way it is one transaction, as
+    /// durable as any other save, and content equal to the latest version writes nothing.
+    pub fn autosave(
+        &mut self,
+        id: DraftId,
+        agreement: &Agreement,
+    ) -> Result<DraftInfo, StoreError> {
+        let json = sla_model::to_canonical_json(agreement);
+        let now = Instant::now();
+        let windows = self.windows;
+        let since = |then: Instant| now.saturating_duration_since(then);
+        self.autosaved.retain(|_, a| since(a.first) < windows.span);
+        let replaceable = self
+            .autosaved
+            .get(&id)
+            .filter(|a| since(a.last) < windows.pause)
+            .map(|a| a.version);
+        let (info, saved) = self.write(&format!("saving draft {id}"), |tx, path| {
+            save_version(tx, path, id, agreement, &json, "", replaceable)
+        })?;
+        match saved {
+            Saved::Unchanged => {}
+            Saved::Added(version) => {
+                self.autosaved.insert(
+                    id,
+                    Autosaved {
+                        version,
+                        first: now,
+                        last: now,
+                    },
+                );
+            }
+            Saved::Replaced(_) => {
+                if let Some(a) = self.autosaved.get_mut(&id) {
+                    a.last = now;
+                }
+            }
+        }
+        Ok(info)
+    }
+
+    /// The windows within which [`Store::autosave`] replaces the version it last added.
+    pub fn autosave_windows(&self) -> AutosaveWindows {
+        self.windows
+    }
+
+    pub fn set_autosave_windows(&mut self, windows: AutosaveWindows) {
+        self.windows = windows;
+    }
+
+    /// The latest version of draft `id`, marked kept in the same transaction, so no autosave can
+    /// change it between being read and being referred to. For export: the version number the
+    /// PDF prints then always means exactly the content it shows.
+    pub fn keep_latest(&mut self, id: DraftId) -> Result<Draft, StoreError> {
+        self.write(
+            &format!("keeping the latest version of draft {id}"),
+            |tx, path| {
+                let draft = read_version(tx, path, id, None)?;
+                mark_kept(tx, path, id, draft.info.version)?;
+                Ok(draft)
+            },
+        )
+    }
+
+    /// Marks version `version` of draft `id` kept: autosave will never replace it. Keeping a
+    /// version that is already kept changes nothing.
+    pub fn keep_version(&mut self, id: DraftId, version: u32) -> Result<(), StoreError> {
+        self.write(
+            &format!("keeping version {version} of draft {id}"),
+            |tx, path| {
+                if !mark_kept(tx, path, id, version)? {
+                    // Says which of the draft and the version is missing.
+                    read_version(tx, path, id, Some(version))?;
+                }
+                Ok(())
+            },
+        )
     }
 
     /// The latest version of draft `id` (also of a draft in the trash).
@@ -110,7 +254,7 @@ impl Store {
         let versions = self
             .conn
             .prepare_cached(
-                "SELECT version, saved_at, title, note FROM versions
+                "SELECT version, saved_at, title, note, kept_at IS NOT NULL FROM versions
                  WHERE draft_id = ?1 ORDER BY version DESC",
             )
             .and_then(|mut stmt| {
@@ -120,6 +264,7 @@ impl Store {
                         saved_at: r.get(1)?,
                         title: r.get(2)?,
                         note: r.get(3)?,
+                        kept: r.get(4)?,
                     })
                 })?
                 .collect::<Result<Vec<_>, _>>()
@@ -142,7 +287,7 @@ impl Store {
                 let old = read_version(tx, path, id, Some(version))?.agreement;
                 let json = sla_model::to_canonical_json(&old);
                 let note = format!("restored from version {version}");
-                append_version(tx, path, id, &old, &json, &note)
+                save_version(tx, path, id, &old, &json, &note, None).map(|(info, _)| info)
             },
         )
     }
@@ -204,7 +349,7 @@ impl Store {
             let mut agreement = read_version(tx, path, id, None)?.agreement;
             agreement.title = title.to_string();
             let json = sla_model::to_canonical_json(&agreement);
-            append_version(tx, path, id, &agreement, &json, "renamed")
+            save_version(tx, path, id, &agreement, &json, "renamed", None).map(|(info, _)| info)
         })
     }
 
@@ -452,20 +597,24 @@ fn insert_draft(
     info(conn, path, id)
 }
 
-/// Adds the next version of draft `id` unless `json` equals its latest version.
-fn append_version(
+/// Adds the next version of draft `id` unless `json` equals its latest version; or, when
+/// `replaceable` names the latest version and that version is an ordinary save (no note) that
+/// was not kept, puts `json` in its place.
+fn save_version(
     conn: &Connection,
     path: &Path,
     id: DraftId,
     agreement: &Agreement,
     json: &str,
     note: &str,
-) -> Result<DraftInfo, StoreError> {
+    replaceable: Option<u32>,
+) -> Result<(DraftInfo, Saved), StoreError> {
     let doing = || format!("saving draft {id}");
     // Comparing inside SQLite saves copying the stored JSON out only to compare it.
     let latest = conn
         .prepare_cached(
-            "SELECT d.latest_version, d.trashed_at IS NOT NULL, v.agreement_json = ?2
+            "SELECT d.latest_version, d.trashed_at IS NOT NULL, v.agreement_json = ?2,
+                    v.note = '' AND v.kept_at IS NULL
              FROM drafts d JOIN versions v ON v.draft_id = d.id AND v.version = d.latest_version
              WHERE d.id = ?1",
         )
@@ -475,19 +624,20 @@ fn append_version(
                     r.get::<_, u32>(0)?,
                     r.get::<_, bool>(1)?,
                     r.get::<_, bool>(2)?,
+                    r.get::<_, bool>(3)?,
                 ))
             })
             .optional()
         })
         .map_err(|e| sqlite(path, doing(), e))?;
-    let Some((latest, trashed, unchanged)) = latest else {
+    let Some((latest, trashed, unchanged, ordinary)) = latest else {
         return Err(StoreError::DraftNotFound(id));
     };
     if trashed {
         return Err(StoreError::Trashed(id));
     }
     if unchanged {
-        return info(conn, path, id);
+        return Ok((info(conn, path, id)?, Saved::Unchanged));
     }
     let at = now();
     let version = NewVersion {
@@ -498,7 +648,17 @@ fn append_version(
         json,
         note,
     };
-    insert_version(conn, path, &version)?;
+    let (saved, version) = if replaceable == Some(latest) && ordinary && note.is_empty() {
+        let version = NewVersion {
+            version: latest,
+            ..version
+        };
+        replace_version(conn, path, &version)?;
+        (Saved::Replaced(latest), latest)
+    } else {
+        insert_version(conn, path, &version)?;
+        (Saved::Added(version.version), version.version)
+    };
     conn.prepare_cached(
         "UPDATE drafts SET title = ?2, marketing = ?3, sales = ?4, updated_at = ?5, latest_version = ?6
          WHERE id = ?1",
@@ -511,11 +671,26 @@ fn append_version(
             parties.marketing.department,
             parties.sales.department,
             at,
-            version.version,
+            version,
         ])
     })
     .map_err(|e| sqlite(path, doing(), e))?;
-    info(conn, path, id)
+    Ok((info(conn, path, id)?, saved))
+}
+
+/// Marks a version kept; `false` when there is no such version.
+fn mark_kept(
+    conn: &Connection,
+    path: &Path,
+    id: DraftId,
+    version: u32,
+) -> Result<bool, StoreError> {
+    conn.prepare_cached(
+        "UPDATE versions SET kept_at = coalesce(kept_at, ?3) WHERE draft_id = ?1 AND version = ?2",
+    )
+    .and_then(|mut stmt| stmt.execute(params![id, version, now()]))
+    .map(|changed| changed > 0)
+    .map_err(|e| sqlite(path, format!("keeping version {version} of draft {id}"), e))
 }
 
 struct NewVersion<'a> {
@@ -525,6 +700,27 @@ struct NewVersion<'a> {
     agreement: &'a Agreement,
     json: &'a str,
     note: &'a str,
+}
+
+/// Puts new content in place of an existing version and makes it the draft's text in the search
+/// index. The version keeps its number and note.
+fn replace_version(conn: &Connection, path: &Path, v: &NewVersion) -> Result<(), StoreError> {
+    let doing = || format!("storing version {} of draft {}", v.version, v.id);
+    conn.prepare_cached(
+        "UPDATE versions SET saved_at = ?3, title = ?4, agreement_json = ?5
+         WHERE draft_id = ?1 AND version = ?2",
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            v.id,
+            v.version,
+            v.saved_at,
+            v.agreement.title,
+            v.json
+        ])
+    })
+    .map_err(|e| sqlite(path, doing(), e))?;
+    index(conn, path, v)
 }
 
 /// Stores a version and makes it the draft's text in the search index.
@@ -545,6 +741,11 @@ fn insert_version(conn: &Connection, path: &Path, v: &NewVersion) -> Result<(), 
         ])
     })
     .map_err(|e| sqlite(path, doing(), e))?;
+    index(conn, path, v)
+}
+
+/// Makes a version the draft's text in the search index.
+fn index(conn: &Connection, path: &Path, v: &NewVersion) -> Result<(), StoreError> {
     conn.prepare_cached("INSERT OR REPLACE INTO draft_text (rowid, body) VALUES (?1, ?2)")
         .and_then(|mut stmt| stmt.execute(params![v.id, search::document_text(v.agreement)]))
         .map(|_| ())

@@ -1,9 +1,13 @@
 //! A save that returned survives the process being killed at any moment.
 //!
 //! The test re-runs its own binary as a child that saves versions of a draft in a loop, printing
-//! each acknowledged version after `save` returns. The parent kills the child with SIGKILL at a
-//! random moment, then opens the database, checks its integrity and that every acknowledged
-//! version is there with exactly the agreement that was saved. Thirty rounds run on the same file;
+//! each acknowledged version after the save returns. Most saves are autosaves, which put their
+//! edits in place of the version the previous autosave added; every seventh is a save that adds a
+//! version, and every eleventh version is kept after its save. The parent kills the child with
+//! SIGKILL at a random moment, then opens the database, checks its integrity and that every
+//! version holds exactly the last save acknowledged for it (or, for the latest, the save that
+//! was under way), that a kept version was never replaced, and that a new run never replaced the
+//! previous run's version. Thirty rounds run on the same file;
 //! a third of them kill within milliseconds of the child opening the database (recovering the log
 //! the last kill left, or its first saves). Ten more rounds each start on a new file and kill
 //! while it is being created and migrated, which must leave a database that opens.
@@ -49,17 +53,32 @@ struct Ack {
     version: u32,
     round: u32,
     save: u32,
+    /// The version was kept after the save, before this was printed.
+    kept: bool,
 }
 
 fn parse_ack(line: &str) -> Option<Ack> {
-    let mut parts = line.strip_prefix("ACK ")?.split(' ');
+    let (kept, rest) = match line.strip_prefix("ACK ") {
+        Some(rest) => (false, rest),
+        None => (true, line.strip_prefix("KEPT ")?),
+    };
+    let mut parts = rest.split(' ');
     let mut next = || parts.next()?.trim().parse::<i64>().ok();
     Some(Ack {
         draft: next()?,
         version: next()? as u32,
         round: next()? as u32,
         save: next()? as u32,
+        kept,
     })
+}
+
+/// How the child saves save `i`: most are autosaves; some add a version; some are kept after.
+fn is_explicit_save(i: u32) -> bool {
+    i.is_multiple_of(7)
+}
+fn is_kept(i: u32) -> bool {
+    i.is_multiple_of(11)
 }
 
 #[test]
@@ -83,6 +102,8 @@ fn a_killed_saver_never_loses_an_acknowledged_save() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::db_path(&dir);
     let (mut early_kills, mut before_first_ack, mut acknowledged, mut mid_migration) = (0, 0, 0, 0);
+    // The shared file's latest version after the last round, which the next run must not replace.
+    let mut previous_latest = 0;
 
     for round in 0..ROUNDS + FRESH_ROUNDS {
         let fresh = round >= ROUNDS;
@@ -98,13 +119,13 @@ fn a_killed_saver_never_loses_an_acknowledged_save() {
             wait_until(&mut child, &lines, &mut printed, &context, |p| {
                 p.iter().any(|l| l.trim_end().ends_with(OPENING))
             });
-            // Creating a file takes three migrations of a few milliseconds each.
+            // Creating a file takes four migrations of a few milliseconds each.
             let window = if fresh { 12_000 } else { 25_000 };
             std::thread::sleep(Duration::from_micros(rng.u64(0..window)));
         } else {
             let wanted = rng.usize(1..40);
             wait_until(&mut child, &lines, &mut printed, &context, |p| {
-                p.iter().filter(|l| l.starts_with("ACK ")).count() >= wanted
+                p.iter().filter(|l| parse_ack(l).is_some()).count() >= wanted
             });
             std::thread::sleep(Duration::from_micros(rng.u64(0..3_000)));
         }
@@ -123,7 +144,18 @@ fn a_killed_saver_never_loses_an_acknowledged_save() {
             mid_migration +=
                 usize::from(left_at > 0 && left_at < i64::from(sla_store::SCHEMA_VERSION));
         }
-        check_database(&db, round, &acks, &context);
+        let latest = check_database(&db, round, &acks, &context);
+        if !fresh {
+            if let Some(first) = acks.first() {
+                // The child creates the draft (version 1) when the file has none.
+                assert_eq!(
+                    first.version,
+                    previous_latest.max(1) + 1,
+                    "round {round} replaced the previous run's version {context}"
+                );
+            }
+            previous_latest = latest;
+        }
     }
     assert!(
         acknowledged > 0 && early_kills > 0 && early_kills < ROUNDS,
@@ -145,8 +177,18 @@ fn save_until_killed(db: &Path, round: u32) -> ! {
         None => store.create(&common::english(), "crash test").unwrap().id,
     };
     for i in 1.. {
-        let info = store.save(id, &agreement_for(round, i)).unwrap();
-        println!("ACK {id} {} {round} {i}", info.version);
+        let agreement = agreement_for(round, i);
+        let info = match is_explicit_save(i) {
+            true => store.save(id, &agreement),
+            false => store.autosave(id, &agreement),
+        }
+        .unwrap();
+        if is_kept(i) {
+            store.keep_version(id, info.version).unwrap();
+            println!("KEPT {id} {} {round} {i}", info.version);
+        } else {
+            println!("ACK {id} {} {round} {i}", info.version);
+        }
     }
     unreachable!()
 }
@@ -211,8 +253,9 @@ fn wait_until(
     }
 }
 
-/// Opens the database the way the app does after a crash and checks it.
-fn check_database(db: &Path, round: u32, acks: &[Ack], context: &str) {
+/// Opens the database the way the app does after a crash and checks it; returns the draft's
+/// latest version.
+fn check_database(db: &Path, round: u32, acks: &[Ack], context: &str) -> u32 {
     let at = format!("after round {round} {context}");
     let store = Store::open(db).unwrap_or_else(|e| panic!("cannot open {at}: {e}"));
     let conn = rusqlite::Connection::open(db).unwrap();
@@ -230,31 +273,68 @@ fn check_database(db: &Path, round: u32, acks: &[Ack], context: &str) {
     )
     .unwrap_or_else(|e| panic!("search index damaged {at}: {e}"));
 
-    // Every acknowledged save is there, exactly as saved.
-    for ack in acks {
+    // The save that may have committed before the kill stopped its acknowledgement.
+    let in_flight = acks.last().map(|last| last.save + 1);
+    for (i, ack) in acks.iter().enumerate() {
         assert_eq!(ack.round, round, "{at}");
+        // An autosave replaces the version the previous autosave added unless that was kept; any
+        // other save adds one.
+        if let Some(next) = acks.get(i + 1) {
+            let replaces = !is_explicit_save(ack.save) && !ack.kept && !is_explicit_save(next.save);
+            let expected = if replaces {
+                ack.version
+            } else {
+                ack.version + 1
+            };
+            assert_eq!(next.version, expected, "{next:?} after {ack:?} {at}");
+        }
+        // Each version holds the last save acknowledged for it, exactly as saved; the last may
+        // hold the save under way at the kill, if that replaced it.
+        if acks[i + 1..].iter().any(|a| a.version == ack.version) {
+            continue;
+        }
         let saved = store
             .get_version(ack.draft, ack.version)
             .unwrap_or_else(|e| panic!("acknowledged save {ack:?} lost {at}: {e}"));
-        let expected = agreement_for(round, ack.save);
-        assert_eq!(
-            sla_model::to_canonical_json(&saved.agreement),
-            sla_model::to_canonical_json(&expected),
-            "acknowledged save {ack:?} differs {at}"
+        let json = sla_model::to_canonical_json(&saved.agreement);
+        let as_saved = |save| sla_model::to_canonical_json(&agreement_for(round, save));
+        let superseded = i + 1 == acks.len()
+            && !ack.kept
+            && !is_explicit_save(ack.save)
+            && in_flight.is_some_and(|next| !is_explicit_save(next) && json == as_saved(next));
+        assert!(
+            json == as_saved(ack.save) || superseded,
+            "acknowledged save {ack:?} differs: the version is titled {:?} {at}",
+            saved.agreement.title
         );
     }
 
-    // The latest version is the last acknowledged one, or the save after it, which may have
-    // committed before the kill stopped its acknowledgement; never anything else.
+    // Every kept version says so.
+    for ack in acks.iter().filter(|a| a.kept) {
+        let history = store.history(ack.draft).unwrap();
+        let line = history.iter().find(|v| v.version == ack.version).unwrap();
+        assert!(line.kept, "{ack:?} is not marked kept {at}");
+    }
+
+    // The latest version is the last acknowledged one, or the save after it (a new version, or
+    // the last one replaced), which may have committed before the kill stopped its
+    // acknowledgement; never anything else.
+    let mut latest_version = 0;
     for draft in store.list().unwrap() {
         let latest = store
             .get(draft.id)
             .unwrap_or_else(|e| panic!("latest version unreadable {at}: {e}"));
+        latest_version = latest.info.version;
         if let Some(last) = acks.last() {
             let next = agreement_for(round, last.save + 1);
             let ok = (latest.info.version == last.version
                 && latest.agreement == agreement_for(round, last.save))
-                || (latest.info.version == last.version + 1 && latest.agreement == next);
+                || (latest.info.version == last.version + 1 && latest.agreement == next)
+                || (latest.info.version == last.version
+                    && !last.kept
+                    && !is_explicit_save(last.save)
+                    && !is_explicit_save(last.save + 1)
+                    && latest.agreement == next);
             assert!(
                 ok,
                 "latest is version {} titled {:?}, last acknowledged {last:?} {at}",
@@ -270,4 +350,5 @@ fn check_database(db: &Path, round: u32, acks: &[Ack], context: &str) {
         let expected: Vec<u32> = (1..=latest.info.version).rev().collect();
         assert_eq!(versions, expected, "history has gaps {at}");
     }
+    latest_version
 }

@@ -120,6 +120,9 @@ fn a_schema_1_database_is_migrated_keeping_every_draft_and_version() {
             .map(|v| (v.version, &v.saved_at, &v.title, &v.note))
             .collect();
         assert_eq!(got, want);
+        // Nothing older builds saved is marked kept; none of it can be replaced by an autosave
+        // either, as no autosave of this store added it.
+        assert!(history.iter().all(|h| !h.kept));
     }
     assert_eq!(store.history(1).unwrap()[0].note, "restored from version 1");
     assert_eq!(
@@ -151,6 +154,9 @@ fn a_schema_1_database_is_migrated_keeping_every_draft_and_version() {
     edited.notes = "после миграции".into();
     assert_eq!(store.save(2, &edited).unwrap().version, 3);
     assert_eq!(found(&store, "миграции"), [2]);
+    store.keep_version(2, 2).unwrap();
+    let kept: Vec<bool> = store.history(2).unwrap().iter().map(|h| h.kept).collect();
+    assert_eq!(kept, [false, true, false]);
 
     // Opening again finds nothing to migrate and changes nothing.
     drop(store);
