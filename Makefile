@@ -10,7 +10,7 @@ export PATH := $(VENV)/bin:$(HOME)/.cargo/bin:$(PATH)
 # What building, running and testing need from the distribution.
 APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	librsvg2-dev libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf \
-	imagemagick x11-utils openssl fonts-dejavu-core python3-venv util-linux procps
+	imagemagick x11-utils xdotool openssl fonts-dejavu-core python3-venv util-linux procps
 
 APP_BIN := $(CARGO_TARGET_DIR)/debug/sla-studio
 
