@@ -440,6 +440,12 @@ fn export_writes_a_pdf_that_imports_back_exactly() {
         "--lang",
         "ru",
     ]);
+    // The exported version is kept: the window's autosave never folds later edits into it.
+    let store =
+        sla_store::Store::open(&env.data_dir().join(sla_store::DATABASE_FILE_NAME)).unwrap();
+    let history = store.history(id.trim().parse().unwrap()).unwrap();
+    assert!(history.last().unwrap().kept, "{history:?}");
+    drop(store);
     let text = Command::new("pdftotext")
         .args([ru_pdf.to_str().unwrap(), "-"])
         .output()

@@ -66,7 +66,8 @@ pub fn save_draft(
     id: DraftId,
     agreement: Agreement,
 ) -> Result<DraftInfo> {
-    Ok(store(&state).save(id, &agreement)?)
+    // Typing pauses come close together: the store folds them into one version.
+    Ok(store(&state).autosave(id, &agreement)?)
 }
 
 #[tauri::command]

@@ -28,11 +28,12 @@ pub fn export_pdf(
     language: Language,
     path: PathBuf,
 ) -> Result<Exported> {
+    // Kept: the PDF names this version, so later autosaves must not fold into it.
     let draft = state
         .store
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .get(id)?;
+        .keep_latest(id)?;
     let (bytes, draft_mark) = crate::files::export_pdf(
         &draft.agreement,
         language,

@@ -245,6 +245,8 @@ fn mark_signed(
 ) -> Result<()> {
     let key = signed_key(export.draft);
     let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+    // Export kept it already; a signed version must never change, so say so again.
+    store.keep_version(export.draft, export.version)?;
     let mut record = store
         .get_setting(&key)?
         .and_then(|json| serde_json::from_str::<SignedVersion>(&json).ok())

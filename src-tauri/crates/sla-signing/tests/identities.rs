@@ -351,7 +351,9 @@ fn a_certificate_the_person_trusts_makes_its_signatures_trusted() {
     )
     .unwrap();
     let trust_of = |anchors: &[sla_signing::Certificate]| {
-        verify(&signed, anchors).unwrap().signatures[0].trust.clone()
+        verify(&signed, anchors).unwrap().signatures[0]
+            .trust
+            .clone()
     };
     assert_eq!(trust_of(&store.trust_anchors().unwrap()), Trust::SelfSigned);
 

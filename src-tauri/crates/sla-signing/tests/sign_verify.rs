@@ -119,7 +119,11 @@ fn the_field_is_chosen_by_signatory_name_or_by_field_name() {
     let report = verify(&by_ivan, &[]).unwrap();
     assert_eq!(report.signatures[0].field, "sig-2");
     assert_eq!(
-        report.unsigned_fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+        report
+            .unsigned_fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect::<Vec<_>>(),
         ["sig-1"]
     );
     assert_eq!(report.unsigned_fields[0].signatory, ANNA.name);

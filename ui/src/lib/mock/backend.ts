@@ -68,7 +68,7 @@ export class MockBackend {
       trashed_at: null,
     };
     const copy = structuredClone(agreement);
-    this.drafts.set(id, { info, agreement: copy, history: [{ entry: { version: 1, saved_at: at, title: info.title, note }, agreement: copy }] });
+    this.drafts.set(id, { info, agreement: copy, history: [{ entry: { version: 1, saved_at: at, title: info.title, note, kept: false }, agreement: copy }] });
     return { ...info };
   }
 
@@ -123,7 +123,7 @@ export class MockBackend {
           d.info.title = agreement.title;
           d.info.marketing = agreement.parties.marketing.department;
           d.info.sales = agreement.parties.sales.department;
-          d.history.push({ entry: { version: d.info.version, saved_at: d.info.updated_at, title: d.info.title, note: "" }, agreement: d.agreement });
+          d.history.push({ entry: { version: d.info.version, saved_at: d.info.updated_at, title: d.info.title, note: "", kept: false }, agreement: d.agreement });
         }
         return { ...d.info };
       }

@@ -29,6 +29,8 @@ export interface HistoryEntry {
   saved_at: string;
   title: string;
   note: string;
+  /** Exported or signed: later saves never fold into it. */
+  kept: boolean;
 }
 
 export type Severity = "error" | "warning" | "info";

@@ -517,12 +517,13 @@ signing-signing = Signing…
 signing-sign-note = The signed copy is a new file; the PDF you opened stays as it was.
 home-signatures-intro = Open a PDF to verify its signatures or to countersign it.
 home-signatures-open = Verify or sign a PDF…
+history-exported = Exported
 history-signed = Signed
 
 ## Versions
 
 history-title = Versions
-history-intro = Every save is a version. Restoring one makes it the newest version; the versions after it stay in the list.
+history-intro = Edits made within a couple of minutes of each other form one version; an exported or signed version never changes. Restoring a version makes it the newest; the versions after it stay in the list.
 history-version = Version { $version }
 history-current = Current
 history-restore = Restore
