@@ -113,3 +113,28 @@ describe("sign-off in the window", () => {
     expect(backend.calls.some((c) => c.cmd === "sign_pdf")).toBe(false);
   });
 });
+
+describe("a PDF the app is opened with", () => {
+  it("goes to the signatures screen, verified, with the form to countersign", async () => {
+    backend = installMockBackend();
+    backend.settings.set("ui.language", "en");
+    backend.fileToOpen = "/home/anna/Downloads/sla-signed.pdf";
+    backend.pdfs.set(backend.fileToOpen, {
+      path: backend.fileToOpen,
+      title: "SLA 2027",
+      signatures: [],
+      unsigned: [{ name: "sig-2", signatory: "Ivan Sokolov", page: 4 }],
+      all_valid: false,
+      verdict: "The document has no signatures.",
+      exported_from: null,
+    });
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Verify and sign" });
+    await waitFor(() => expect(el("signature-verdict").textContent).toContain("no signatures"));
+    expect(el("waiting-for").textContent).toContain("Ivan Sokolov");
+    expect(backend.calls.some((c) => c.cmd === "import_draft")).toBe(false);
+    // With no identity yet, the form to make one is a click away and starts from the waiting signatory.
+    await fireEvent.click(el("identity-new"));
+    expect(el("identity-name").value).toBe("Ivan Sokolov");
+  });
+});
