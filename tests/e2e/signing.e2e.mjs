@@ -118,12 +118,13 @@ async function drawSignature() {
   }
 }
 
-async function createIdentity({ expectName, passphrase, key }) {
+async function createIdentity({ expectName, passphrase, key, screen }) {
   await tap("#identity-new");
   assert.equal(await (await browser.$("#identity-name")).getValue(), expectName);
   if (key) await (await browser.$("#identity-key")).selectByAttribute("value", key);
   await fill(browser, "identity-passphrase", passphrase);
   await fill(browser, "identity-repeat", passphrase);
+  if (screen) await screenshot(screen);
   await tap("#identity-save");
   await (await browser.$("#identity-form")).waitForExist({ reverse: true, timeout: 60000 });
 }
@@ -163,7 +164,7 @@ describe("sign-off on the real app", { concurrency: false }, () => {
   });
 
   it("makes the first head's signing identity from the signatory's details", async () => {
-    await createIdentity({ expectName: marketingHead, passphrase: "marketing passphrase" });
+    await createIdentity({ expectName: marketingHead, passphrase: "marketing passphrase", screen: "19-new-identity" });
     await browser.$("#sign-form").waitForExist({ timeout: 10000 });
     assert.match(await text("#identities .identity-row"), new RegExp(marketingHead));
     assert.match(await text("#identities .identity-row"), /RSA-2048 · valid until .* · Self-signed/);
