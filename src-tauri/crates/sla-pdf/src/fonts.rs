@@ -23,7 +23,9 @@ impl Face {
         self as usize
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The face's TrueType file, compiled in once for the whole program (the signature appearance
+    /// uses the same Sans rather than a second copy).
+    pub fn bytes(self) -> &'static [u8] {
         match self {
             Face::Serif => include_bytes!("../fonts/DejaVuSerif.ttf"),
             Face::SerifBold => include_bytes!("../fonts/DejaVuSerif-Bold.ttf"),

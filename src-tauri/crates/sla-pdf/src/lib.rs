@@ -18,10 +18,11 @@ use sla_model::Agreement;
 pub use sla_model::Language;
 
 pub use finish::ATTACHMENT_NAME;
+pub use fonts::Face;
 pub use read::{extract_agreement, signature_fields, SignatureField};
 
 use crate::finish::{Attachment, DocumentInfo, FieldPlan};
-use crate::fonts::{face, Face};
+use crate::fonts::face;
 use crate::layout::{Composer, PageDecor};
 use crate::words::Words;
 

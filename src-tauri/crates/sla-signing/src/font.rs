@@ -12,14 +12,13 @@ use sha2::{Digest, Sha256};
 use crate::pdf_update::UpdateWriter;
 use crate::SignError;
 
-static DEJAVU_SANS: &[u8] = include_bytes!("../../sla-pdf/fonts/DejaVuSans.ttf");
-
 /// The parsed face, shared by every signature made in the process.
 fn face() -> &'static ttf_parser::Face<'static> {
     static FACE: OnceLock<ttf_parser::Face<'static>> = OnceLock::new();
     // The font is compiled in and known to parse; a failure here is a build defect.
     FACE.get_or_init(|| {
-        ttf_parser::Face::parse(DEJAVU_SANS, 0).expect("the bundled DejaVu Sans parses")
+        ttf_parser::Face::parse(sla_pdf::Face::Sans.bytes(), 0)
+            .expect("the bundled DejaVu Sans parses")
     })
 }
 
@@ -63,7 +62,7 @@ impl FontSubset {
     /// map; returns the Type0 font's id for the appearance's resources.
     pub fn write(&self, writer: &mut UpdateWriter) -> Result<ObjectId, SignError> {
         let face = face();
-        let program = subsetter::subset(DEJAVU_SANS, 0, &self.remapper)
+        let program = subsetter::subset(sla_pdf::Face::Sans.bytes(), 0, &self.remapper)
             .map_err(|e| SignError::layout("subsetting the signature font", format!("{e:?}")))?;
         let base_font = format!("{}+DejaVuSans", self.tag());
         let scale = 1000.0 / f64::from(face.units_per_em());
