@@ -138,3 +138,51 @@ describe("a PDF the app is opened with", () => {
     expect(el("identity-name").value).toBe("Ivan Sokolov");
   });
 });
+
+describe("trusting the other head's certificate", () => {
+  it("verifies the PDF again and shows the signature as trusted", async () => {
+    backend = installMockBackend();
+    backend.settings.set("ui.language", "en");
+    backend.fileToOpen = "/home/ivan/sla-signed.pdf";
+    backend.openPath = "/home/ivan/Anna Petrova.pem";
+    backend.pdfs.set(backend.fileToOpen, {
+      path: backend.fileToOpen,
+      title: "SLA 2027",
+      signatures: [
+        {
+          field: "sig-1",
+          valid: true,
+          trusted: false,
+          signer: { ...anna(), self_signed: true },
+          signing_time: "2027-01-10T14:00:00Z",
+          findings: [{ id: "sig-self-signed", text: "The certificate is self-signed." }],
+        },
+      ],
+      unsigned: [{ name: "sig-2", signatory: "Ivan Sokolov", page: 4 }],
+      all_valid: true,
+      verdict: "All signatures are valid (1).",
+      exported_from: null,
+    });
+    render(App);
+    await waitFor(() => expect(el("signature-1").textContent).toContain("Self-signed"));
+    await fireEvent.click(el("trust-certificate"));
+    await waitFor(() => expect(el("signature-1").textContent).toContain("Trusted"));
+    expect(el("trusted-list").textContent).toContain("Anna Petrova");
+  });
+});
+
+function anna() {
+  return {
+    name: "Anna Petrova",
+    role: "Head of Marketing",
+    department: "Marketing",
+    organization: "",
+    email: "anna@example.com",
+    issuer: "Anna Petrova",
+    key: { kind: "rsa" as const, bits: 2048 },
+    fingerprint_sha256: "AA:BB",
+    not_before: "2027-01-01T00:00:00Z",
+    not_after: "2030-01-01T00:00:00Z",
+    self_signed: true,
+  };
+}

@@ -44,6 +44,8 @@ export class MockBackend {
   identities = new Map<string, { info: IdentityInfo; passphrase: string }>();
   /** PDFs the window exported or signed, as verification would report them. */
   pdfs = new Map<string, PdfSignatures>();
+  /** Certificates the person trusts, by holder's name. */
+  trusted: IdentityInfo[] = [];
   /** What the open dialog answers. */
   openPath: string | null = "/tmp/other.pdf";
   private nextId = 1;
@@ -224,11 +226,19 @@ export class MockBackend {
         this.identities.delete(String(args.id));
         return null;
       case "trusted_list":
-        return [];
+        return this.trusted;
+      case "trust_certificate": {
+        const name = String(args.path).replace(/^.*\//, "").replace(/\.pem$/, "");
+        const info = { id: String(this.trusted.length + 1).padStart(16, "a"), certificate: mockCertificate({ name, role: "", department: "", organization: "", email: "", key: "rsa" }) };
+        this.trusted.push(info);
+        return [info];
+      }
       case "inspect_pdf": {
         const pdf = this.pdfs.get(String(args.path));
         if (!pdf) throw { kind: "signing", message: `${String(args.path)} is not a PDF: it does not start with %PDF-` };
-        return structuredClone(pdf);
+        const report = structuredClone(pdf);
+        for (const s of report.signatures) s.trusted ||= this.trusted.some((t) => t.certificate.name === s.signer?.name);
+        return report;
       }
       case "sign_pdf": {
         const pdf = this.pdfs.get(String(args.input));
