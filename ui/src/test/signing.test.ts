@@ -3,7 +3,7 @@
  * signatory's details, signing the exported PDF, the verification shown, the signed version
  * frozen, and a wrong passphrase refused in words.
  */
-import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
 import App from "../App.svelte";
 import { setLocale } from "../lib/i18n.svelte";
@@ -90,6 +90,15 @@ describe("sign-off in the window", () => {
     // The version is recorded as signed, and the wizard says it is frozen.
     await waitFor(() => expect(el("frozen-banner").textContent).toContain(`is signed by ${first.name} and frozen`));
     expect(el("signed-version").textContent).toContain(first.name);
+
+    // Closed and opened again, the step shows the signed copy, waiting for the second head.
+    cleanup();
+    session.view = "loading";
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Sign-off and export" });
+    await waitFor(() => expect(el("signature-verdict").textContent).toContain("All signatures are valid (1)"));
+    expect(el("sign-desk").textContent).toContain("/tmp/agreement.pdf".replace(".pdf", ""));
+    expect(el("frozen-banner").textContent).toContain("frozen");
   });
 
   it("refuses a wrong passphrase in words and leaves the PDF unsigned", async () => {
