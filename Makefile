@@ -10,16 +10,18 @@ export PATH := $(VENV)/bin:$(HOME)/.cargo/bin:$(PATH)
 # What building, running and testing need from the distribution.
 APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	librsvg2-dev libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf \
-	imagemagick x11-utils xdotool openssl fonts-dejavu-core python3-venv util-linux procps
+	imagemagick x11-utils xdotool openssl fonts-dejavu-core python3-venv util-linux procps \
+	libdbus-1-dev dbus-daemon gnome-keyring
 
 APP_BIN := $(CARGO_TARGET_DIR)/debug/sla-studio
 
-.PHONY: run test setup setup-apt setup-node setup-tools ui app test-rust test-ui test-e2e test-deb deb bench lint
+.PHONY: run test setup setup-apt setup-node setup-tools ui app test-rust test-keychain test-ui test-e2e test-deb deb \
+	bench lint
 
 run: setup ui
 	cargo run --features custom-protocol
 
-test: setup ui lint test-rust test-ui app test-e2e test-deb
+test: setup ui lint test-rust test-keychain test-ui app test-e2e test-deb
 
 setup: setup-apt setup-node setup-tools
 
@@ -56,6 +58,10 @@ lint:
 
 test-rust: ui
 	cargo test --workspace --features custom-protocol
+
+# Passphrases in a real system keychain: a throwaway GNOME Keyring on a private D-Bus session.
+test-keychain:
+	tests/keychain/run.sh
 
 test-ui:
 	npm --prefix ui test

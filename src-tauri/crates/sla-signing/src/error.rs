@@ -13,6 +13,24 @@ pub enum SignError {
     #[error("the passphrase is empty: a private key is only stored encrypted with a passphrase")]
     EmptyPassphrase,
 
+    #[error(
+        "the passphrase remembered in the system keychain no longer unlocks {what} (was the file \
+         replaced?); it has been forgotten: type the passphrase"
+    )]
+    RememberedPassphraseStale { what: String },
+
+    #[error("no passphrase is remembered for {what}: type it")]
+    NoRememberedPassphrase { what: String },
+
+    #[error("this computer has no system keychain ({detail}): type the passphrase each time")]
+    NoKeychain { detail: String },
+
+    #[error("the system keychain could not {action}: {detail}")]
+    Keychain {
+        action: &'static str,
+        detail: String,
+    },
+
     #[error("{what} is not a readable PKCS#12 (.p12/.pfx) file: {detail}")]
     NotPkcs12 { what: String, detail: String },
 

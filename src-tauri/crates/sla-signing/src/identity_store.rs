@@ -123,9 +123,14 @@ impl IdentityStore {
         Ok(certificate::to_pem(&self.certificates(id)?))
     }
 
-    /// Removes the identity's key and certificate files.
+    /// Removes the identity's key and certificate files, and forgets its passphrase if the
+    /// system keychain remembers it (first: a remembered passphrase never outlives its key).
     pub fn delete(&self, id: &str) -> Result<(), SignError> {
         self.check_exists(id)?;
+        match crate::keychain::forget(id) {
+            Ok(()) | Err(SignError::NoKeychain { .. }) => {}
+            Err(e) => return Err(e),
+        }
         for path in [self.p12_path(id), self.pem_path(id)] {
             match std::fs::remove_file(&path) {
                 Ok(()) => {}
@@ -225,6 +230,46 @@ impl IdentityStore {
     pub fn load(&self, id: &str, passphrase: &str) -> Result<SigningIdentity, SignError> {
         self.check_exists(id)?;
         SigningIdentity::from_p12_file(&self.p12_path(id), passphrase)
+    }
+
+    /// Unlocks the identity to sign: with `typed` when the person typed a passphrase, else with
+    /// the one the system keychain remembers. With `remember`, a typed passphrase that unlocks
+    /// the key is then kept in the keychain (a wrong one never is). A remembered passphrase that
+    /// no longer unlocks the key is forgotten.
+    pub fn unlock(
+        &self,
+        id: &str,
+        typed: &str,
+        remember: bool,
+    ) -> Result<SigningIdentity, SignError> {
+        self.check_exists(id)?;
+        if !typed.is_empty() {
+            let identity = self.load(id, typed)?;
+            if remember {
+                crate::keychain::remember(id, typed)?;
+            }
+            return Ok(identity);
+        }
+        let what = self.p12_path(id).display().to_string();
+        let remembered = match crate::keychain::recall(id) {
+            Ok(Some(passphrase)) => passphrase,
+            Ok(None) | Err(SignError::NoKeychain { .. }) => {
+                return Err(SignError::NoRememberedPassphrase { what })
+            }
+            Err(e) => return Err(e),
+        };
+        match self.load(id, &remembered) {
+            Err(SignError::WrongPassphrase { what }) => {
+                crate::keychain::forget(id)?;
+                Err(SignError::RememberedPassphraseStale { what })
+            }
+            other => other,
+        }
+    }
+
+    /// Whether the system keychain remembers the identity's passphrase (false without one).
+    pub fn is_remembered(&self, id: &str) -> bool {
+        matches!(crate::keychain::recall(id), Ok(Some(_)))
     }
 
     /// The encrypted PKCS#12 file of an identity, e.g. to back it up.

@@ -33,6 +33,7 @@ mod files;
 mod font;
 mod identity;
 mod identity_store;
+pub mod keychain;
 mod pdf_raw;
 mod pdf_source;
 mod pdf_syntax;
