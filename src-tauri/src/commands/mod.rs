@@ -40,6 +40,8 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         signing::identity_create,
         signing::identity_import,
         signing::identity_delete,
+        signing::identity_forget_passphrase,
+        signing::keychain_status,
         signing::identity_export_certificate,
         signing::trusted_list,
         signing::trust_certificate,

@@ -8,8 +8,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use sla_model::Language;
 use sla_signing::{
-    CertificateSummary, IdentityInfo, IdentityStore, NewIdentity, SignOptions, UnsignedField,
-    VerifyReport,
+    keychain, CertificateSummary, IdentityInfo, IdentityStore, NewIdentity, SignOptions,
+    UnsignedField, VerifyReport,
 };
 use sla_store::DraftId;
 use tauri::State;
@@ -23,9 +23,55 @@ fn identities() -> Result<IdentityStore> {
     )?)
 }
 
+/// One of the person's identities, and whether the system keychain remembers its passphrase.
+#[derive(Serialize)]
+pub struct OwnIdentity {
+    #[serde(flatten)]
+    info: IdentityInfo,
+    remembered: bool,
+}
+
 #[tauri::command]
-pub fn identities_list() -> Result<Vec<IdentityInfo>> {
-    Ok(identities()?.list()?)
+pub fn identities_list() -> Result<Vec<OwnIdentity>> {
+    let store = identities()?;
+    // One question to a missing keychain, not one per identity.
+    let keychain = keychain::available();
+    Ok(store
+        .list()?
+        .into_iter()
+        .map(|info| OwnIdentity {
+            remembered: keychain && store.is_remembered(&info.id),
+            info,
+        })
+        .collect())
+}
+
+/// Whether this computer has a system keychain to remember passphrases in, and if not, why.
+#[derive(Serialize)]
+pub struct KeychainStatus {
+    available: bool,
+    detail: Option<String>,
+}
+
+#[tauri::command]
+pub fn keychain_status() -> KeychainStatus {
+    match keychain::status() {
+        Ok(()) => KeychainStatus {
+            available: true,
+            detail: None,
+        },
+        Err(e) => KeychainStatus {
+            available: false,
+            detail: Some(e.to_string()),
+        },
+    }
+}
+
+/// Removes the identity's passphrase from the system keychain: it is typed again next time.
+#[tauri::command]
+pub fn identity_forget_passphrase(id: String) -> Result<()> {
+    identities()?.info(&id)?;
+    Ok(keychain::forget(&id)?)
 }
 
 #[tauri::command]
@@ -206,7 +252,9 @@ fn view_of(
 
 /// Signs `input` (an exported agreement, or one the other head signed) with a stored identity,
 /// writes the signed file to `output` and returns its verification. When this computer exported
-/// `input`, the draft version it shows is recorded as signed.
+/// `input`, the draft version it shows is recorded as signed. An empty `passphrase` signs with
+/// the one the system keychain remembers; with `remember`, a typed one that unlocks the key is
+/// remembered there.
 #[tauri::command]
 #[allow(clippy::too_many_arguments)] // each is one thing the sign form asks for
 pub fn sign_pdf(
@@ -215,10 +263,11 @@ pub fn sign_pdf(
     output: PathBuf,
     identity: String,
     passphrase: String,
+    remember: bool,
     options: SignOptions,
     language: Language,
 ) -> Result<PdfSignatures> {
-    let signer = identities()?.load(&identity, &passphrase)?;
+    let signer = identities()?.unlock(&identity, &passphrase, remember)?;
     sla_signing::sign_file(&input, &signer, &options, &output)?;
     state.remember_file(&output);
     let view = inspect(&state, &output, language)?;

@@ -20,6 +20,8 @@ import type {
   Language,
   LibraryMetric,
   NewIdentity,
+  KeychainStatus,
+  OwnIdentity,
   PdfSignatures,
   SignedVersion,
   SignOptions,
@@ -99,7 +101,11 @@ export const api = {
   /** Opens a PDF this window exported, signed or verified in the system's viewer. */
   openPdf: (path: string) => call<unknown>("open_pdf", { path }),
 
-  listIdentities: () => call<IdentityInfo[]>("identities_list"),
+  listIdentities: () => call<OwnIdentity[]>("identities_list"),
+  /** Whether a system keychain can remember passphrases on this computer. */
+  keychainStatus: () => call<KeychainStatus>("keychain_status"),
+  /** Removes an identity's passphrase from the system keychain. */
+  forgetPassphrase: (id: string) => call<unknown>("identity_forget_passphrase", { id }),
   createIdentity: (identity: NewIdentity, passphrase: string) =>
     call<IdentityInfo>("identity_create", { identity, passphrase }),
   /** Keeps a company-issued PKCS#12 file (.p12/.pfx) among the identities. */
@@ -111,8 +117,16 @@ export const api = {
   untrustCertificate: (id: string) => call<unknown>("untrust_certificate", { id }),
   /** Verifies every signature of a PDF against the certificates the person trusts. */
   inspectPdf: (path: string, language: Language) => call<PdfSignatures>("inspect_pdf", { path, language }),
-  signPdf: (input: string, output: string, identity: string, passphrase: string, options: SignOptions, language: Language) =>
-    call<PdfSignatures>("sign_pdf", { input, output, identity, passphrase, options, language }),
+  /** An empty passphrase signs with the remembered one; `remember` keeps a typed one that unlocks the key. */
+  signPdf: (
+    input: string,
+    output: string,
+    identity: string,
+    passphrase: string,
+    remember: boolean,
+    options: SignOptions,
+    language: Language,
+  ) => call<PdfSignatures>("sign_pdf", { input, output, identity, passphrase, remember, options, language }),
   signedVersion: (id: number) => call<SignedVersion | null>("signed_version", { id }),
 };
 

@@ -123,6 +123,97 @@ describe("sign-off in the window", () => {
   });
 });
 
+describe("passphrases in the system keychain", () => {
+  it("remembers a passphrase that unlocks the key, signs without it next time, and forgets it", async () => {
+    await exported();
+    await createIdentity("right passphrase");
+    const id = [...backend.identities.keys()][0];
+    await waitFor(() =>
+      expect(el("sign-remember").closest("label")!.textContent).toContain("Remember the passphrase in the system keychain"),
+    );
+    expect(document.getElementById("sign-no-keychain")).toBeNull();
+    expect(el("sign-passphrase").required).toBe(true);
+
+    await set("sign-passphrase", "right passphrase");
+    await fireEvent.click(el("sign-remember"));
+    await fireEvent.submit(el<HTMLFormElement>("sign-form"));
+    await waitFor(() => expect(el("signature-verdict").textContent).toContain("All signatures are valid (1)"));
+    expect(backend.calls.find((c) => c.cmd === "sign_pdf")!.args.remember).toBe(true);
+    expect(backend.remembered.get(id)).toBe("right passphrase");
+
+    // The list says so, and the form no longer asks for it.
+    await waitFor(() => expect(document.querySelector(`[data-identity="${id}"] .remembered-badge`)?.textContent).toBe("Passphrase remembered"));
+    await waitFor(() => expect(el("sign-passphrase").required).toBe(false));
+    expect(el("sign-remembered").textContent).toContain("leave the field empty");
+    expect(document.getElementById("sign-remember")).toBeNull();
+
+    // Countersigning with nothing typed uses the remembered one.
+    await fireEvent.submit(el<HTMLFormElement>("sign-form"));
+    await waitFor(() => expect(el("signature-verdict").textContent).toContain("All signatures are valid (2)"));
+    const second = backend.calls.filter((c) => c.cmd === "sign_pdf")[1];
+    expect(second.args).toMatchObject({ passphrase: "", remember: false });
+  });
+
+  it("forgets a remembered passphrase on request and asks for it again", async () => {
+    await exported();
+    backend.remembered.set("0000000000000001", "pass");
+    await createIdentity("pass");
+    await waitFor(() => expect(el("sign-passphrase").required).toBe(false));
+    await fireEvent.click(el("sign-forget"));
+    await waitFor(() => expect(el("sign-passphrase").required).toBe(true));
+    expect(backend.remembered.size).toBe(0);
+    expect(document.getElementById("sign-remembered")).toBeNull();
+    expect(document.querySelector(".remembered-badge")).toBeNull();
+    expect(el("sign-remember")).not.toBeNull();
+  });
+
+  it("never remembers a wrong passphrase", async () => {
+    await exported();
+    await createIdentity("right passphrase");
+    await set("sign-passphrase", "wrong");
+    await fireEvent.click(el("sign-remember"));
+    await fireEvent.submit(el<HTMLFormElement>("sign-form"));
+    await waitFor(() => expect(el("sign-error").textContent).toMatch(/wrong passphrase/));
+    expect(backend.remembered.size).toBe(0);
+  });
+
+  it("says so and forgets a remembered passphrase that no longer unlocks the key", async () => {
+    await exported();
+    backend.remembered.set("0000000000000001", "an old passphrase");
+    await createIdentity("pass");
+    await waitFor(() => expect(el("sign-passphrase").required).toBe(false));
+    await fireEvent.submit(el<HTMLFormElement>("sign-form"));
+    await waitFor(() => expect(el("sign-error").textContent).toContain("no longer unlocks"));
+    expect(backend.remembered.size).toBe(0);
+    await waitFor(() => expect(el("sign-passphrase").required).toBe(true));
+    expect(el("signature-verdict").textContent).toContain("no signatures");
+  });
+
+  it("without a keychain, says this computer has none and asks for the passphrase each time", async () => {
+    await exported();
+    backend.keychain = false;
+    await createIdentity("pass");
+    await waitFor(() => expect(el("sign-no-keychain").textContent).toBe(
+      "This computer has no system keychain, so the passphrase cannot be remembered: type it each time you sign.",
+    ));
+    expect(document.getElementById("sign-remember")).toBeNull();
+    expect(el("sign-passphrase").required).toBe(true);
+    await set("sign-passphrase", "pass");
+    await fireEvent.submit(el<HTMLFormElement>("sign-form"));
+    await waitFor(() => expect(el("signature-verdict").textContent).toContain("All signatures are valid (1)"));
+    expect(backend.calls.find((c) => c.cmd === "sign_pdf")!.args.remember).toBe(false);
+  });
+
+  it("asks in Russian too", async () => {
+    await exported();
+    await createIdentity("pass");
+    setLocale("ru");
+    await waitFor(() =>
+      expect(el("sign-remember").closest("label")!.textContent).toContain("Запомнить парольную фразу в системной связке ключей"),
+    );
+  });
+});
+
 describe("a PDF the app is opened with", () => {
   it("goes to the signatures screen, verified, with the form to countersign", async () => {
     backend = installMockBackend();

@@ -42,6 +42,9 @@ export class MockBackend {
   fileToOpen: string | null = null;
   /** Signing identities with the passphrase each was made with. */
   identities = new Map<string, { info: IdentityInfo; passphrase: string }>();
+  /** Whether a system keychain answers; what it remembers, by identity id. */
+  keychain = true;
+  remembered = new Map<string, string>();
   /** PDFs the window exported or signed, as verification would report them. */
   pdfs = new Map<string, PdfSignatures>();
   /** Certificates the person trusts, by holder's name. */
@@ -212,7 +215,14 @@ export class MockBackend {
         return { path: String(args.path), bytes: 48213, draft_mark: false };
       }
       case "identities_list":
-        return [...this.identities.values()].map((i) => i.info);
+        return [...this.identities.values()].map((i) => ({ ...i.info, remembered: this.remembered.has(i.info.id) }));
+      case "keychain_status":
+        return this.keychain
+          ? { available: true, detail: null }
+          : { available: false, detail: "this computer has no system keychain (no D-Bus session): type the passphrase each time" };
+      case "identity_forget_passphrase":
+        this.remembered.delete(String(args.id));
+        return null;
       case "identity_create": {
         const identity = args.identity as NewIdentity;
         if (!String(args.passphrase)) throw { kind: "signing", message: "the passphrase is empty: choose one to protect the key" };
@@ -224,6 +234,7 @@ export class MockBackend {
       }
       case "identity_delete":
         this.identities.delete(String(args.id));
+        this.remembered.delete(String(args.id));
         return null;
       case "trusted_list":
         return this.trusted;
@@ -244,8 +255,21 @@ export class MockBackend {
         const pdf = this.pdfs.get(String(args.input));
         const identity = this.identities.get(String(args.identity));
         if (!pdf || !identity) throw { kind: "signing", message: "no such PDF or identity" };
-        if (identity.passphrase !== args.passphrase)
+        const id = identity.info.id;
+        const typed = String(args.passphrase);
+        if (!typed) {
+          const remembered = this.remembered.get(id);
+          if (remembered === undefined) throw { kind: "signing", message: `no passphrase is remembered for ${id}.p12: type it` };
+          if (remembered !== identity.passphrase) {
+            this.remembered.delete(id);
+            throw { kind: "signing", message: `the passphrase remembered in the system keychain no longer unlocks ${id}.p12 (was the file replaced?); it has been forgotten: type the passphrase` };
+          }
+        } else if (identity.passphrase !== typed) {
           throw { kind: "signing", message: `wrong passphrase for ${identity.info.certificate.name}'s signing identity` };
+        } else if (args.remember) {
+          if (!this.keychain) throw { kind: "signing", message: "this computer has no system keychain (no D-Bus session): type the passphrase each time" };
+          this.remembered.set(id, typed);
+        }
         const options = args.options as SignOptions;
         const field = typeof options.field === "object" ? options.field.named : pdf.unsigned[0].name;
         const signed: PdfSignatures = structuredClone(pdf);

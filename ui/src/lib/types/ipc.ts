@@ -172,6 +172,17 @@ export interface IdentityInfo {
   certificate: CertificateSummary;
 }
 
+/** One of the person's own identities, and whether the system keychain remembers its passphrase. */
+export interface OwnIdentity extends IdentityInfo {
+  remembered: boolean;
+}
+
+/** Whether this computer has a system keychain to remember passphrases in, and if not, why. */
+export interface KeychainStatus {
+  available: boolean;
+  detail: string | null;
+}
+
 /** What a person enters to make their own signing identity. */
 export interface NewIdentity {
   name: string;
