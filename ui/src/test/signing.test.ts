@@ -146,6 +146,11 @@ describe("passphrases in the system keychain", () => {
     await waitFor(() => expect(el("sign-passphrase").required).toBe(false));
     expect(el("sign-remembered").textContent).toContain("leave the field empty");
     expect(document.getElementById("sign-remember")).toBeNull();
+    expect(document.getElementById("sign-no-keychain")).toBeNull();
+    // Typing one anyway offers to remember what is typed.
+    await set("sign-passphrase", "right passphrase");
+    expect(el("sign-remember")).not.toBeNull();
+    await set("sign-passphrase", "");
 
     // Countersigning with nothing typed uses the remembered one.
     await fireEvent.submit(el<HTMLFormElement>("sign-form"));
