@@ -35,6 +35,8 @@ impl AppState {
 }
 
 pub fn run(file_to_open: Option<PathBuf>) {
+    // First, while this is the only thread (the store starts another).
+    crate::webview::set_environment();
     let store = match Store::open_default() {
         Ok(store) => store,
         Err(e) => {
@@ -48,15 +50,13 @@ pub fn run(file_to_open: Option<PathBuf>) {
         file_to_open: Mutex::new(file_to_open),
         known_files: Mutex::new(HashSet::new()),
     };
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(crate::commands::handler())
-        .setup(|app| {
-            crate::webview::tune_all(app);
-            Ok(())
-        })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .expect("the window event loop failed to start");
+    crate::webview::tune_new_views();
+    app.run(|_, _| {});
 }

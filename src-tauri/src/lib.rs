@@ -6,3 +6,4 @@ pub mod cli;
 mod commands;
 pub mod error;
 mod files;
+mod webview;
