@@ -1,5 +1,5 @@
 // Helpers for driving the real SLA Studio window through tauri-driver (W3C WebDriver on
-// 127.0.0.1:4444, which starts the app through WebKitWebDriver).
+// 127.0.0.1, port WEBDRIVER_PORT or 4444, which starts the app through WebKitWebDriver).
 import { readFileSync, readdirSync, readlinkSync, mkdirSync, realpathSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +13,7 @@ export async function startApp(binary = process.env.SLA_STUDIO_BIN) {
   if (!binary) throw new Error("SLA_STUDIO_BIN must name the built sla-studio binary");
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port: Number(process.env.WEBDRIVER_PORT ?? 4444),
     logLevel: "error",
     connectionRetryCount: 1,
     capabilities: { "tauri:options": { application: binary } },
@@ -76,7 +76,10 @@ export function processName(pid) {
   }
 }
 
-/** Proportional set size in kB, from /proc/<pid>/smaps_rollup. */
+/**
+ * Proportional set size in kB, from /proc/<pid>/smaps_rollup. Pages shared with other processes
+ * count by their share, so the figure drops while other programs map the same libraries.
+ */
 export function pssKb(pid) {
   try {
     const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
@@ -84,6 +87,17 @@ export function pssKb(pid) {
   } catch {
     return 0;
   }
+}
+
+/** Running WebKit processes (web, network), by process id. */
+export function webkitPids() {
+  const pids = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const comm = processName(name);
+    if (comm.startsWith("WebKit") && comm !== "WebKitWebDriver") pids.push(Number(name));
+  }
+  return pids;
 }
 
 /** Kills the app the hard way, as a crash or a power cut would, and waits until it is gone. */

@@ -3,6 +3,9 @@
 # WebKitWebDriver, a fresh data folder, then cleans everything up.
 #   SLA_STUDIO_BIN=target/debug/sla-studio tests/e2e/run.sh          # the wizard suite
 #   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf                        # also the performance figures
+#   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf-only                   # only the performance figures
+# The empty window the figures compare against is built with the profile of SLA_STUDIO_BIN (a binary
+# under a `release` folder gets a release baseline, any other a debug one).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,7 +19,15 @@ command -v tauri-driver >/dev/null || { echo "run.sh: tauri-driver is missing: c
 command -v WebKitWebDriver >/dev/null || { echo "run.sh: WebKitWebDriver is missing: apt-get install webkit2gtk-driver" >&2; exit 1; }
 
 perf=0
-[ "${1:-}" = "--perf" ] && perf=1
+suite=1
+case "${1:-}" in
+  --perf) perf=1 ;;
+  --perf-only) perf=1; suite=0 ;;
+  "") ;;
+  *) echo "run.sh: unknown option $1 (--perf, --perf-only)" >&2; exit 2 ;;
+esac
+profile=debug
+case "$SLA_STUDIO_BIN" in */release/*) profile=release ;; esac
 
 [ -d "$here/node_modules/webdriverio" ] || npm --prefix "$here" ci --no-audit --no-fund
 
@@ -26,7 +37,10 @@ mkdir -p "$SLA_STUDIO_DATA_DIR" "$root/tests/artifacts/screens"
 
 xvfb_pid=""
 driver_pid=""
+descendants() { local p; for p in $(pgrep -P "$1"); do descendants "$p"; echo "$p"; done; }
 cleanup() {
+  # An app whose session failed stays running after its driver is gone: end those first.
+  [ -n "$driver_pid" ] && kill $(descendants "$driver_pid") 2>/dev/null || true
   [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   wait 2>/dev/null || true
@@ -42,20 +56,30 @@ xvfb_pid=$!
 export DISPLAY=":$display"
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 
-tauri-driver --port 4444 >"$work/tauri-driver.log" 2>&1 &
+# Two free ports, so that runs started side by side on one machine do not meet: tauri-driver's,
+# and the WebKitWebDriver's behind it.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port=4444
+while ! port_free "$port" || ! port_free $((port + 1)); do port=$((port + 2)); done
+export WEBDRIVER_PORT="$port"
+tauri-driver --port "$port" --native-port $((port + 1)) >"$work/tauri-driver.log" 2>&1 &
 driver_pid=$!
 for _ in $(seq 100); do
-  (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.1
 done
 
 status=0
-(cd "$here" && node --test --test-concurrency=1 --test-timeout=900000 wizard.e2e.mjs) || status=$?
+if [ "$suite" = 1 ]; then
+  (cd "$here" && node --test --test-concurrency=1 --test-timeout=900000 wizard.e2e.mjs) || status=$?
+fi
 if [ "$perf" = 1 ] && [ "$status" = 0 ]; then
-  empty="$here/empty-app/target/debug/sla-empty-window"
-  echo "Building the empty Tauri window for the memory baseline (first time: several minutes)..."
-  (cd "$here/empty-app" && CARGO_TARGET_DIR="$here/empty-app/target" cargo build --quiet --features custom-protocol)
-  (cd "$here" && EMPTY_WINDOW_BIN="$empty" node perf.mjs) || status=$?
+  empty="$here/empty-app/target/$profile/sla-empty-window"
+  release_flag=""
+  [ "$profile" = release ] && release_flag="--release"
+  echo "Building the empty Tauri window ($profile) for the memory baseline (first time: several minutes)..."
+  (cd "$here/empty-app" && CARGO_TARGET_DIR="$here/empty-app/target" cargo build --quiet $release_flag --features custom-protocol)
+  (cd "$here" && EMPTY_WINDOW_BIN="$empty" BUILD_PROFILE="$profile" node perf.mjs) || status=$?
 fi
 if [ "$status" != 0 ]; then
   echo "--- tauri-driver log (last 40 lines)" >&2
