@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end suite against the built app: a virtual X display, tauri-driver in front of
 # WebKitWebDriver, a fresh data folder, then cleans everything up.
-#   SLA_STUDIO_BIN=target/debug/sla-studio tests/e2e/run.sh          # the wizard suite
+#   SLA_STUDIO_BIN=target/debug/sla-studio tests/e2e/run.sh          # the wizard and sign-off suites
 #   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf                        # also the performance figures
 #   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf-only                   # only the performance figures
 # The empty window the figures compare against is built with the profile of SLA_STUDIO_BIN (a binary
@@ -32,8 +32,7 @@ case "$SLA_STUDIO_BIN" in */release/*) profile=release ;; esac
 [ -d "$here/node_modules/webdriverio" ] || npm --prefix "$here" ci --no-audit --no-fund
 
 work="$(mktemp -d -t sla-e2e.XXXXXX)"
-export SLA_STUDIO_DATA_DIR="$work/data"
-mkdir -p "$SLA_STUDIO_DATA_DIR" "$root/tests/artifacts/screens"
+mkdir -p "$root/tests/artifacts/screens"
 
 xvfb_pid=""
 driver_pid=""
@@ -62,18 +61,37 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port=4444
 while ! port_free "$port" || ! port_free $((port + 1)); do port=$((port + 2)); done
 export WEBDRIVER_PORT="$port"
-tauri-driver --port "$port" --native-port $((port + 1)) >"$work/tauri-driver.log" 2>&1 &
-driver_pid=$!
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  sleep 0.1
-done
+
+# tauri-driver starts each app with its own environment: a driver per data folder.
+start_driver() {
+  export SLA_STUDIO_DATA_DIR="$work/$1"
+  mkdir -p "$SLA_STUDIO_DATA_DIR"
+  tauri-driver --port "$port" --native-port $((port + 1)) >>"$work/tauri-driver.log" 2>&1 &
+  driver_pid=$!
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.1
+  done
+}
+stop_driver() {
+  kill $(descendants "$driver_pid") 2>/dev/null || true
+  kill "$driver_pid" 2>/dev/null || true
+  wait "$driver_pid" 2>/dev/null || true
+  driver_pid=""
+  while ! port_free "$port"; do sleep 0.1; done
+}
 
 status=0
 if [ "$suite" = 1 ]; then
-  (cd "$here" && node --test --test-concurrency=1 --test-timeout=900000 wizard.e2e.mjs) || status=$?
+  # Each suite starts from an empty data folder of its own.
+  for suite_file in wizard.e2e.mjs signing.e2e.mjs; do
+    start_driver "${suite_file%%.*}"
+    (cd "$here" && node --test --test-timeout=900000 "$suite_file") || status=$?
+    stop_driver
+  done
 fi
 if [ "$perf" = 1 ] && [ "$status" = 0 ]; then
+  start_driver perf
   empty="$here/empty-app/target/$profile/sla-empty-window"
   release_flag=""
   [ "$profile" = release ] && release_flag="--release"

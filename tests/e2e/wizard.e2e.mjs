@@ -292,7 +292,9 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     const listed = await numbers();
     assert.ok(listed.length > 1, `the edits made several versions: ${listed}`);
     assert.deepEqual(listed, Array.from({ length: listed.length }, (_, i) => listed.length - i));
-    assert.equal(await (await browser.$(".history-list li .badge")).getText(), "Текущая");
+    assert.equal(await (await browser.$(".history-list li .current-badge")).getText(), "Текущая");
+    // The version the PDF was exported from is marked: later edits never fold into it.
+    assert.equal(await (await browser.$(".history-list li .kept-badge")).getText(), "Выгружена в PDF");
     await screenshot(browser, "11-versions");
     await click(browser, "#history-open");
   });
