@@ -523,6 +523,11 @@ signing-signing = Signing…
 signing-sign-note = The signed copy is a new file; the PDF you opened stays as it was.
 home-signatures-intro = Open a PDF to verify its signatures or to countersign it.
 home-signatures-open = Verify or sign a PDF…
+history-note-created = created from template { $template }
+history-note-imported = imported from { $file }
+history-note-restored = restored from version { $version }
+history-note-copied = copied from draft { $draft }
+history-note-renamed = renamed
 history-exported = Exported
 history-signed = Signed
 

@@ -529,6 +529,11 @@ signing-signing = Подписание…
 signing-sign-note = Подписанная копия — новый файл; открытый PDF остаётся как был.
 home-signatures-intro = Откройте PDF, чтобы проверить подписи или подписать его со своей стороны.
 home-signatures-open = Проверить или подписать PDF…
+history-note-created = создана из шаблона { $template }
+history-note-imported = импортирована из { $file }
+history-note-restored = восстановлена из версии { $version }
+history-note-copied = копия черновика { $draft }
+history-note-renamed = переименовано
 history-exported = Выгружена в PDF
 history-signed = Подписана
 

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { setLocale } from "./i18n.svelte";
+import { versionNote } from "./versionnote";
+
+describe("version notes", () => {
+  it("are said in the interface language", () => {
+    setLocale("ru");
+    expect(versionNote("created from template sales-marketing")).toBe("создана из шаблона sales-marketing");
+    expect(versionNote("restored from version 3")).toBe("восстановлена из версии 3");
+    expect(versionNote("imported from /home/anna/sla.pdf")).toBe("импортирована из /home/anna/sla.pdf");
+    expect(versionNote("copied from draft 7")).toBe("копия черновика 7");
+    expect(versionNote("renamed")).toBe("переименовано");
+    setLocale("en");
+    expect(versionNote("restored from version 3")).toBe("restored from version 3");
+    expect(versionNote("something a later version writes")).toBe("something a later version writes");
+  });
+});
