@@ -201,3 +201,32 @@ fn search_text_holds_typed_words() {
         assert!(text.contains(word), "{word}");
     }
 }
+
+#[test]
+fn a_file_is_written_whole_or_not_at_all() {
+    use sla_model::interchange::write_atomically;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agreement.pdf");
+    write_atomically(&path, b"first", false).unwrap();
+    write_atomically(&path, b"second, longer", false).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"second, longer");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["agreement.pdf"], "no temporary file is left behind");
+
+    // Into a folder that is not there: an error, and nothing anywhere.
+    let missing = dir.path().join("no-such-folder").join("a.pdf");
+    assert!(write_atomically(&missing, b"x", false).is_err());
+    assert!(!missing.exists());
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let key = dir.path().join("key.p12");
+        write_atomically(&key, b"secret", true).unwrap();
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "a private file is its owner's alone");
+    }
+}
