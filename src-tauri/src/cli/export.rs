@@ -18,10 +18,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Outcome {
     let loaded = source::load(&args.source)?;
-    let language = args
-        .lang
-        .map(Into::into)
-        .unwrap_or(loaded.agreement.language);
+    let language = loaded.language(args.lang);
     let (bytes, draft_mark) =
         crate::files::export_pdf(&loaded.agreement, language, loaded.draft, &args.output)?;
     if let Some((id, version)) = loaded.draft {

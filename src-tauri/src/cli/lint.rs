@@ -18,10 +18,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Outcome {
     let loaded = source::load(&args.source)?;
-    let language = args
-        .lang
-        .map(Into::into)
-        .unwrap_or(loaded.agreement.language);
+    let language = loaded.language(args.lang);
     let findings = checks::check(&loaded.agreement, language);
     if args.json {
         print(&(serde_json::to_string_pretty(&findings)? + "\n"))?;

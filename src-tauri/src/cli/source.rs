@@ -32,6 +32,13 @@ pub fn load(source: &str) -> Result<Loaded, Failure> {
     })
 }
 
+impl Loaded {
+    /// The language asked for on the command line, else the agreement's own.
+    pub fn language(&self, asked: Option<super::LangArg>) -> sla_model::Language {
+        asked.map(Into::into).unwrap_or(self.agreement.language)
+    }
+}
+
 /// Reads an agreement file (JSON or an exported PDF), naming the file in every error.
 pub fn read_file(path: &Path) -> Result<Agreement, Failure> {
     use crate::error::Error;
