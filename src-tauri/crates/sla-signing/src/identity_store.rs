@@ -84,29 +84,13 @@ impl IdentityStore {
 
     /// Every identity in the folder, by name.
     pub fn list(&self) -> Result<Vec<IdentityInfo>, SignError> {
-        let entries = std::fs::read_dir(&self.dir).map_err(|e| SignError::io(&self.dir, e))?;
         let mut infos = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| SignError::io(&self.dir, e))?;
-            let path = entry.path();
-            let Some(id) = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix(".pem"))
-                .filter(|id| is_id(id))
-            else {
-                continue;
-            };
-            if !self.p12_path(id).exists() {
-                continue;
+        for id in pem_ids(&self.dir)? {
+            if self.p12_path(&id).exists() {
+                infos.push(self.info(&id)?);
             }
-            infos.push(self.info(id)?);
         }
-        infos.sort_by(|a, b| {
-            (a.certificate.name.to_lowercase(), &a.id)
-                .cmp(&(b.certificate.name.to_lowercase(), &b.id))
-        });
-        Ok(infos)
+        Ok(by_name(infos))
     }
 
     /// What the folder knows about one identity, without its passphrase.
@@ -167,34 +151,29 @@ impl IdentityStore {
 
     /// The certificates the person chose to trust, by name.
     pub fn trusted(&self) -> Result<Vec<IdentityInfo>, SignError> {
-        let dir = self.trusted_dir();
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(SignError::io(&dir, e)),
-        };
         let mut infos = Vec::new();
-        for entry in entries {
-            let path = entry.map_err(|e| SignError::io(&dir, e))?.path();
-            let Some(id) = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix(".pem"))
-                .filter(|id| is_id(id))
-            else {
-                continue;
-            };
-            let certificate = certificate::read_certificates_file(&path)?.remove(0);
+        for (id, certificates) in self.trusted_certificates()? {
             infos.push(IdentityInfo {
-                id: id.to_owned(),
-                certificate: CertificateSummary::of(&certificate),
+                id,
+                certificate: CertificateSummary::of(&certificates[0]),
             });
         }
-        infos.sort_by(|a, b| {
-            (a.certificate.name.to_lowercase(), &a.id)
-                .cmp(&(b.certificate.name.to_lowercase(), &b.id))
-        });
-        Ok(infos)
+        Ok(by_name(infos))
+    }
+
+    /// Each trusted file's id with the certificates in it.
+    fn trusted_certificates(
+        &self,
+    ) -> Result<Vec<(String, Vec<x509_cert::Certificate>)>, SignError> {
+        let dir = self.trusted_dir();
+        pem_ids(&dir)?
+            .into_iter()
+            .map(|id| {
+                let certificates =
+                    certificate::read_certificates_file(&dir.join(format!("{id}.pem")))?;
+                Ok((id, certificates))
+            })
+            .collect()
     }
 
     /// Stops trusting one certificate.
@@ -212,12 +191,13 @@ impl IdentityStore {
     /// What verification should trust: the chosen certificates and the person's own.
     pub fn trust_anchors(&self) -> Result<Vec<x509_cert::Certificate>, SignError> {
         let mut anchors = Vec::new();
-        for info in self.trusted()? {
-            let path = self.trusted_dir().join(format!("{}.pem", info.id));
-            anchors.extend(certificate::read_certificates_file(&path)?);
+        for (_, certificates) in self.trusted_certificates()? {
+            anchors.extend(certificates);
         }
-        for info in self.list()? {
-            anchors.push(self.certificates(&info.id)?.remove(0));
+        for id in pem_ids(&self.dir)? {
+            if self.p12_path(&id).exists() {
+                anchors.push(self.certificates(&id)?.remove(0));
+            }
         }
         Ok(anchors)
     }
@@ -298,6 +278,36 @@ impl IdentityStore {
         let bytes = std::fs::read(&path).map_err(|e| SignError::io(&path, e))?;
         certificate::parse_certificates(&bytes, &path.display().to_string())
     }
+}
+
+/// The ids of the `<id>.pem` files in `dir`; none when the folder is not there.
+fn pem_ids(dir: &Path) -> Result<Vec<String>, SignError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(SignError::io(dir, e)),
+    };
+    let mut ids = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| SignError::io(dir, e))?.path();
+        if let Some(id) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".pem"))
+            .filter(|id| is_id(id))
+        {
+            ids.push(id.to_owned());
+        }
+    }
+    Ok(ids)
+}
+
+/// Sorted as the lists show them: by the holder's name, then by id.
+fn by_name(mut infos: Vec<IdentityInfo>) -> Vec<IdentityInfo> {
+    infos.sort_by(|a, b| {
+        (a.certificate.name.to_lowercase(), &a.id).cmp(&(b.certificate.name.to_lowercase(), &b.id))
+    });
+    infos
 }
 
 fn id_of(fingerprint: &str) -> String {
