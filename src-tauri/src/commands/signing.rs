@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sla_model::Language;
 use sla_signing::{
     keychain, CertificateSummary, IdentityInfo, IdentityStore, NewIdentity, SignOptions,
-    UnsignedField, VerifyReport,
+    UnsignedField,
 };
 use sla_store::DraftId;
 use tauri::State;
@@ -147,6 +147,8 @@ pub struct PdfSignatures {
     all_valid: bool,
     verdict: String,
     exported_from: Option<ExportRecord>,
+    /// SHA-256 of the attached agreement: the fingerprint printed in every footer.
+    agreement_sha256: Option<String>,
 }
 
 /// Which draft version an exported PDF shows; kept per agreement fingerprint at export.
@@ -193,37 +195,21 @@ fn inspect(state: &AppState, path: &Path, language: Language) -> Result<PdfSigna
     let anchors = identities()?.trust_anchors()?;
     let report = sla_signing::verify(&pdf, &anchors)?;
     let agreement = sla_pdf::extract_agreement(&pdf).ok();
-    let exported_from = match &agreement {
-        Some(agreement) => {
-            let key = format!("exported:{}", sla_pdf::agreement_hash(agreement));
+    let agreement_sha256 = agreement.as_ref().map(sla_pdf::agreement_hash);
+    let exported_from = match &agreement_sha256 {
+        Some(hash) => {
             let store = state.store.lock().unwrap_or_else(|p| p.into_inner());
             store
-                .get_setting(&key)?
+                .get_setting(&format!("exported:{hash}"))?
                 .and_then(|json| serde_json::from_str(&json).ok())
         }
         None => None,
     };
-    Ok(view_of(
-        path,
-        agreement.map(|a| a.title),
-        report,
-        exported_from,
-        language,
-    ))
-}
-
-fn view_of(
-    path: &Path,
-    title: Option<String>,
-    report: VerifyReport,
-    exported_from: Option<ExportRecord>,
-    language: Language,
-) -> PdfSignatures {
     let all_valid = report.all_valid();
     let verdict = report.verdict(language);
-    PdfSignatures {
+    Ok(PdfSignatures {
         path: path.to_owned(),
-        title,
+        title: agreement.map(|a| a.title),
         signatures: report
             .signatures
             .iter()
@@ -247,7 +233,8 @@ fn view_of(
         all_valid,
         verdict,
         exported_from,
-    }
+        agreement_sha256,
+    })
 }
 
 /// Signs `input` (an exported agreement, or one the other head signed) with a stored identity,
@@ -271,15 +258,8 @@ pub fn sign_pdf(
     sla_signing::sign_file(&input, &signer, &options, &output)?;
     state.remember_file(&output);
     let view = inspect(&state, &output, language)?;
-    if let Some(export) = &view.exported_from {
-        let pdf = sla_model::interchange::read_limited(&output)?;
-        let agreement = sla_pdf::extract_agreement(&pdf)?;
-        mark_signed(
-            &state,
-            export,
-            &signer.summary().name,
-            &sla_pdf::agreement_hash(&agreement),
-        )?;
+    if let (Some(export), Some(hash)) = (&view.exported_from, &view.agreement_sha256) {
+        mark_signed(&state, export, &signer.summary().name, hash)?;
     }
     Ok(view)
 }

@@ -219,6 +219,8 @@ export interface PdfSignatures {
   verdict: string;
   /** The draft version this computer exported the PDF from, when it did. */
   exported_from: { draft: number; version: number } | null;
+  /** SHA-256 of the attached agreement, the fingerprint in every footer; null when none. */
+  agreement_sha256?: string | null;
 }
 
 export interface Point {
