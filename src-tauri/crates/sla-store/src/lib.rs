@@ -17,5 +17,5 @@ mod store;
 pub use error::StoreError;
 pub use location::{DATABASE_FILE_NAME, DATA_DIR_ENV};
 pub use records::{Draft, DraftId, DraftInfo, VersionInfo};
-pub use schema::SCHEMA_VERSION;
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{AutosaveWindows, Store};

@@ -13,8 +13,9 @@ use crate::StoreError;
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 4;
 
-/// `PRAGMA application_id` of a drafts database ("SLAS"), telling it apart from other SQLite files.
-const APPLICATION_ID: i64 = 0x534C_4153;
+/// `PRAGMA application_id` of a drafts database ("SLAS"), telling it apart from other SQLite files
+/// (and a backup of one, which is a drafts database too).
+pub const APPLICATION_ID: i64 = 0x534C_4153;
 
 /// Waits this long for another process's write to finish before reporting the database busy.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);

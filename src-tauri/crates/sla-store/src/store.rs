@@ -127,6 +127,17 @@ impl Store {
         &self.path
     }
 
+    /// Closes the database without the checkpoint SQLite runs when the last connection to a
+    /// database closes, which writes the log into the file: for a file found damaged while open,
+    /// which must not be written to again (it is then moved aside with its log).
+    pub fn close_without_checkpoint(mut self) {
+        drop(self.upkeep.take());
+        // If SQLite refuses the setting, closing checkpoints as it always did.
+        let _ = self
+            .conn
+            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+    }
+
     /// Stores `agreement` as a new draft with one version. `note` says where it came from
     /// ("imported from FILE", "created from template NAME") or is empty.
     pub fn create(&mut self, agreement: &Agreement, note: &str) -> Result<DraftInfo, StoreError> {

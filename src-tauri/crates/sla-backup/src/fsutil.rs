@@ -1,0 +1,78 @@
+//! Files written whole or not at all, and flushed: a crash or a power cut leaves the old file or
+//! the new one, never half of one.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::io;
+use crate::BackupError;
+
+/// Flushes a folder's entries (a rename into it) to disk. Windows cannot open a folder as a file
+/// and orders its metadata itself, so there it is a no-op.
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), BackupError> {
+    #[cfg(unix)]
+    {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| io("flushing the folder", dir, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+pub(crate) fn sync_file(path: &Path) -> Result<(), BackupError> {
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| io("flushing", path, e))
+}
+
+/// Renames `from` to `to` and flushes the folder, so the rename survives a power cut.
+pub(crate) fn rename_durably(from: &Path, to: &Path) -> Result<(), BackupError> {
+    std::fs::rename(from, to).map_err(|e| io(format!("renaming to {}", to.display()), from, e))?;
+    sync_dir(to.parent().unwrap_or(Path::new(".")))
+}
+
+/// Writes `bytes` to `path` through a flushed temporary file renamed into place; `private`
+/// files (keys) are readable by their owner only.
+pub(crate) fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    private: bool,
+) -> Result<(), BackupError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        if private {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = private;
+        let mut file = options.open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(io("writing", path, e));
+    }
+    rename_durably(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
+}
+
+/// `path` with `suffix` appended to its file name (`drafts.sqlite3` + `-wal`).
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
