@@ -11,17 +11,17 @@ export PATH := $(VENV)/bin:$(HOME)/.cargo/bin:$(PATH)
 APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	librsvg2-dev libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf \
 	imagemagick x11-utils xdotool openssl fonts-dejavu-core python3-venv util-linux procps \
-	libdbus-1-dev dbus-daemon gnome-keyring
+	libdbus-1-dev dbus-daemon gnome-keyring faketime
 
 APP_BIN := $(CARGO_TARGET_DIR)/debug/sla-studio
 
 .PHONY: run test setup setup-apt setup-node setup-tools ui app test-rust test-keychain test-ui test-e2e test-deb deb \
-	bench lint
+	bench lint fuzz test-fuzz test-clock
 
 run: setup ui
 	cargo run --features custom-protocol
 
-test: setup ui lint test-rust test-keychain test-ui app test-e2e test-deb
+test: setup ui lint test-rust test-clock test-fuzz test-keychain test-ui app test-e2e test-deb
 
 setup: setup-apt setup-node setup-tools
 
@@ -44,6 +44,8 @@ setup-node:
 setup-tools:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 	@[ -x $(VENV)/bin/pyhanko ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q pyhanko pyhanko-cli; }
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 ui:
 	npm --prefix ui run build
@@ -58,6 +60,11 @@ lint:
 
 test-rust: ui
 	cargo test --workspace --features custom-protocol
+
+# The same Rust tests on other days and in other time zones (libfaketime): none may hold only
+# on the day it was written.
+test-clock: ui
+	tests/clock/run.sh
 
 # Passphrases in a real system keychain: a throwaway GNOME Keyring on a private D-Bus session.
 test-keychain:
@@ -75,6 +82,30 @@ test-deb: ui
 
 deb: setup ui
 	TAURI_CLI_CONFIG_DEPTH=1 ui/node_modules/.bin/tauri build --bundles deb,rpm
+
+# The fuzz targets (fuzz/, its own workspace, built by nightly with AddressSanitizer) run one
+# after another on the committed seeds (fuzz/corpus/TARGET) plus what earlier runs found
+# ($(FUZZ_TARGET_DIR)/corpus/TARGET); a crash, a hang (an input taking over 10 s) or a run over
+# the memory limit fails and leaves the input in fuzz/artifacts/TARGET/. Niced: fuzzing takes a
+# whole core.
+FUZZ_TARGETS := agreement_json pdf_import pdf_verify pdf_sign p12_identity pem_certificates
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 20
+FUZZ_TARGET_DIR ?= $(CARGO_TARGET_DIR)/fuzz
+fuzz_run = cd fuzz && for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_TARGET_DIR)/corpus/$$t && \
+		nice -n 10 cargo +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) $$t \
+			$(FUZZ_TARGET_DIR)/corpus/$$t corpus/$$t -- \
+			-max_total_time=$(1) -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 || exit 1; \
+	done
+
+# Each target for FUZZ_SECONDS (default 5 minutes each).
+fuzz: setup-tools
+	$(call fuzz_run,$(FUZZ_SECONDS))
+
+# Each target briefly, as part of make test.
+test-fuzz: setup-tools
+	$(call fuzz_run,$(FUZZ_TEST_SECONDS))
 
 bench:
 	cargo bench -p sla-store
