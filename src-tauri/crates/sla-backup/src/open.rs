@@ -91,7 +91,8 @@ impl Damage {
 pub fn open_checked(data: &DataDir, now: DateTime<Utc>) -> Result<Opened, OpenError> {
     let path = data.store_path();
     let mut backup = None;
-    if path.is_file() {
+    let existed = path.is_file();
+    if existed {
         if let Health::Damaged(detail) = quick_check(&path)? {
             return Err(OpenError::Damaged(Box::new(set_aside(data, &detail, now)?)));
         }
@@ -107,7 +108,8 @@ pub fn open_checked(data: &DataDir, now: DateTime<Utc>) -> Result<Opened, OpenEr
         Err(e) => return Err(e.into()),
     };
     let mut backup_failed = None;
-    if backup.is_none() {
+    // A store this opening created holds nothing to back up yet.
+    if existed && backup.is_none() {
         match back_up_if_due(data, now) {
             Ok(taken) => backup = taken,
             Err(e) => backup_failed = Some(e.to_string()),

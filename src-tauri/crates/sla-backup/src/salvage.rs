@@ -290,9 +290,6 @@ fn repair_header(path: &Path) -> std::io::Result<Option<String>> {
             header[i] = if wal { 2 } else { 1 };
         }
     }
-    if header[20] as u64 >= page_size / 2 {
-        header[20] = 0;
-    }
     header[21..24].copy_from_slice(&[64, 32, 32]);
     let pages = len / page_size;
     let trunk = u32::from_be_bytes(header[32..36].try_into().unwrap_or_default());
@@ -312,6 +309,9 @@ fn repair_header(path: &Path) -> std::io::Result<Option<String>> {
     if header == original {
         return Ok(None);
     }
+    // Damage that reached the fields above reached the reserved-space byte beside them too; a
+    // drafts database reserves none.
+    header[20] = 0;
     // The page count in the header is trusted only when the "valid for" number matches the
     // change counter; a mismatch makes SQLite count the pages from the file's size.
     let counter = u32::from_be_bytes(header[24..28].try_into().unwrap_or_default());
