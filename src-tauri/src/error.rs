@@ -1,5 +1,7 @@
 //! The one error type the UI sees. Each core crate's error converts into it; it serialises as
-//! `{ kind, message, field? }` so the form can show the message beside the field that caused it.
+//! `{ kind, message, field? }` so the form can show the message beside the field that caused it;
+//! a save refused because another window or command saved first is kind `conflict` and carries
+//! `conflict: { id, base, latest, saved_at, note }`, so the window can show both versions.
 
 use serde::ser::SerializeStruct;
 
@@ -25,6 +27,7 @@ impl Error {
     /// A stable, machine-readable name for the kind of failure.
     fn kind(&self) -> &'static str {
         match self {
+            Error::Store(sla_store::StoreError::Conflict { .. }) => "conflict",
             Error::Store(_) => "store",
             Error::Read(_) => "invalid_agreement",
             Error::Template(_) => "unknown_template",
@@ -51,12 +54,65 @@ impl serde::Serialize for Error {
         &self,
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Error", 3)?;
+        let mut s = serializer.serialize_struct("Error", 4)?;
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("message", &self.to_string())?;
         s.serialize_field("field", &self.field())?;
+        if let Error::Store(sla_store::StoreError::Conflict {
+            id,
+            base,
+            latest,
+            saved_at,
+            note,
+        }) = self
+        {
+            s.serialize_field(
+                "conflict",
+                &serde_json::json!({
+                    "id": id, "base": base, "latest": latest, "saved_at": saved_at, "note": note,
+                }),
+            )?;
+        } else {
+            s.skip_field("conflict")?;
+        }
         s.end()
     }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+    use sla_store::StoreError;
+
+    #[test]
+    fn a_conflict_reaches_the_window_with_its_kind_and_versions() {
+        let conflict = Error::Store(StoreError::Conflict {
+            id: 7,
+            base: 3,
+            latest: 5,
+            saved_at: "2027-01-10T14:05:00.000001Z".into(),
+            note: "imported from /tmp/a.sla.json".into(),
+        });
+        let json = serde_json::to_value(&conflict).unwrap();
+        assert_eq!(json["kind"], "conflict");
+        assert_eq!(
+            json["message"],
+            "draft 7 was changed elsewhere while this was being edited: version 5 was saved at \
+             2027-01-10 14:05:00 UTC by another window or command (imported from /tmp/a.sla.json), \
+             after version 3 that this save was based on; nothing was saved, so neither is lost"
+        );
+        assert_eq!(
+            json["conflict"],
+            serde_json::json!({
+                "id": 7, "base": 3, "latest": 5,
+                "saved_at": "2027-01-10T14:05:00.000001Z", "note": "imported from /tmp/a.sla.json",
+            })
+        );
+        // Other errors carry no such field.
+        let other = serde_json::to_value(Error::Store(StoreError::DraftNotFound(7))).unwrap();
+        assert_eq!(other["kind"], "store");
+        assert!(other.get("conflict").is_none());
+    }
+}

@@ -7,6 +7,7 @@ mod drafts;
 mod export;
 mod import;
 mod lint;
+mod save;
 mod signing;
 mod source;
 mod template;
@@ -35,6 +36,9 @@ pub enum Command {
     Template(template::Args),
     /// Store an agreement file (.sla.json, or a PDF exported by SLA Studio) as a new draft and print its id.
     Import(import::Args),
+    /// Save a file as a new version of a draft and print its number (exit 2, saving nothing, when
+    /// the draft has a newer version than --base).
+    Save(save::Args),
     /// List the drafts (newest first).
     Drafts(drafts::ListArgs),
     /// Print a draft's agreement as JSON.
@@ -92,6 +96,7 @@ pub fn run(command: Command) -> i32 {
     let outcome = match command {
         Command::Template(args) => template::run(args),
         Command::Import(args) => import::run(args),
+        Command::Save(args) => save::run(args),
         Command::Drafts(args) => drafts::list(args),
         Command::Show(args) => drafts::show(args),
         Command::History(args) => drafts::history(args),

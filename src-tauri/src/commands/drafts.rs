@@ -65,9 +65,12 @@ pub fn save_draft(
     state: State<'_, AppState>,
     id: DraftId,
     agreement: Agreement,
+    base: u32,
 ) -> Result<DraftInfo> {
-    // Typing pauses come close together: the store folds them into one version.
-    Ok(store(&state).autosave(id, &agreement)?)
+    // Typing pauses come close together: the store folds them into one version. `base` is the
+    // version the window loaded or last saved: when another window or command saved since, the
+    // store refuses with a conflict that the window shows.
+    Ok(store(&state).autosave(id, &agreement, base)?)
 }
 
 #[tauri::command]

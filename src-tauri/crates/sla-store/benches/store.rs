@@ -241,10 +241,11 @@ fn measure_saves(store: &mut Store, ids: &[DraftId], rng: &mut fastrand::Rng, n:
     let mut save = Timings::default();
     for i in 0..n {
         let id = ids[rng.usize(0..ids.len())];
-        let mut a = store.get(id).unwrap().agreement;
+        let draft = store.get(id).unwrap();
+        let (mut a, base) = (draft.agreement, draft.info.version);
         a.notes.push_str(&format!(" edit {i}"));
         a.commitments[0].metrics[0].target += 1.0;
-        let info = save.measure(|| store.save(id, &a).unwrap());
+        let info = save.measure(|| store.save(id, &a, base).unwrap());
         assert!(info.version >= 2);
     }
     save
@@ -262,17 +263,19 @@ fn measure_autosaves(
     let session: Vec<DraftId> = (0..20).map(|_| ids[rng.usize(0..ids.len())]).collect();
     let mut versions = std::collections::HashMap::new();
     for &id in &session {
-        let mut a = store.get(id).unwrap().agreement;
+        let draft = store.get(id).unwrap();
+        let (mut a, base) = (draft.agreement, draft.info.version);
         a.notes.push_str(" opened");
-        versions.insert(id, store.autosave(id, &a).unwrap().version);
+        versions.insert(id, store.autosave(id, &a, base).unwrap().version);
     }
     let mut autosave = Timings::default();
     for i in 0..n {
         let id = session[rng.usize(0..session.len())];
-        let mut a = store.get(id).unwrap().agreement;
+        let draft = store.get(id).unwrap();
+        let (mut a, base) = (draft.agreement, draft.info.version);
         a.notes.push_str(&format!(" typed {i}"));
         a.commitments[0].metrics[0].target += 1.0;
-        let info = autosave.measure(|| store.autosave(id, &a).unwrap());
+        let info = autosave.measure(|| store.autosave(id, &a, base).unwrap());
         assert_eq!(
             info.version, versions[&id],
             "the autosave replaced its version"
@@ -347,8 +350,12 @@ fn main() {
     let mut unchanged = Timings::default();
     for _ in 0..READS {
         let id = ids[rng.usize(0..ids.len())];
-        let a = store.get(id).unwrap().agreement;
-        unchanged.measure(|| store.save(id, &a).unwrap());
+        let draft = store.get(id).unwrap();
+        unchanged.measure(|| {
+            store
+                .save(id, &draft.agreement, draft.info.version)
+                .unwrap()
+        });
     }
     unchanged.report("save (unchanged, no new version)", None);
 

@@ -74,6 +74,24 @@ pub enum StoreError {
         version: u32,
         latest: u32,
     },
+    /// A save based on a version that is no longer the latest: another window or command saved
+    /// since. Nothing was written; saving again based on `latest` puts this content on top of it.
+    #[error(
+        "draft {id} was changed elsewhere while this was being edited: version {latest} was saved at {} by another window or command{}, after version {base} that this save was based on; nothing was saved, so neither is lost",
+        crate::records::plain_time(saved_at),
+        if note.is_empty() { String::new() } else { format!(" ({note})") }
+    )]
+    Conflict {
+        id: DraftId,
+        /// The version the refused save was based on.
+        base: u32,
+        /// The draft's latest version now.
+        latest: u32,
+        /// When `latest` was saved; RFC 3339, UTC.
+        saved_at: String,
+        /// Why `latest` exists when it was not an ordinary save ("imported from FILE").
+        note: String,
+    },
     #[error("draft {0} is in the trash; restore it first")]
     Trashed(DraftId),
     #[error("a draft's title cannot be empty")]

@@ -48,3 +48,15 @@ pub struct VersionInfo {
     /// exactly this content and autosave never replaces it.
     pub kept: bool,
 }
+
+/// An RFC 3339 time as people read it in a message: "2026-12-02 00:51:07 UTC". Text that is not
+/// such a time is shown as it is.
+pub(crate) fn plain_time(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => t
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%d %H:%M:%S UTC")
+            .to_string(),
+        Err(_) => rfc3339.to_string(),
+    }
+}

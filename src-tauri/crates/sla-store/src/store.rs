@@ -53,21 +53,36 @@ impl Default for AutosaveWindows {
 }
 
 /// A version this store's autosave added.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Autosaved {
     version: u32,
+    /// The `saved_at` it was last written with: a version of the same number with another time
+    /// was written by someone else (after a restore from a backup, say) and is never replaced.
+    saved_at: String,
     /// When it was added, and when an autosave last replaced it.
     first: Instant,
     last: Instant,
 }
 
 /// What a save did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Saved {
     /// The content equals the latest version: nothing was written.
     Unchanged,
-    Added(u32),
-    Replaced(u32),
+    /// A version with this number and `saved_at` was added, or put in place of the latest.
+    Added(u32, String),
+    Replaced(u32, String),
+}
+
+/// What a save is based on: the version its author last saw, checked against the latest in the
+/// same transaction that writes, so that no save overwrites one its author never saw.
+#[derive(Debug, Clone, Copy)]
+enum Base {
+    /// The caller's version, as `save` and `autosave` are given it.
+    Version(u32),
+    /// The latest, read in this transaction: for changes the store derives from it (rename,
+    /// restore), which cannot lose anything that was saved before them.
+    Latest,
 }
 
 /// The columns of `drafts` (aliased `d`) that make a [`DraftInfo`], as [`info_from_row`] reads them.
@@ -133,9 +148,10 @@ impl Store {
     pub fn close_without_checkpoint(mut self) {
         drop(self.upkeep.take());
         // If SQLite refuses the setting, closing checkpoints as it always did.
-        let _ = self
-            .conn
-            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+        let _ = self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        );
     }
 
     /// Stores `agreement` as a new draft with one version. `note` says where it came from
@@ -147,13 +163,30 @@ impl Store {
         })
     }
 
-    /// Saves `agreement` as the next version of draft `id`. Content equal to the latest version
-    /// adds nothing and returns the draft as it is. For a save the person asked for; the window's
-    /// autosave calls [`Store::autosave`].
-    pub fn save(&mut self, id: DraftId, agreement: &Agreement) -> Result<DraftInfo, StoreError> {
+    /// Saves `agreement` as the next version of draft `id`, on top of version `base`, the one
+    /// its author started from. When `base` is no longer the latest (another window or command
+    /// saved since) it writes nothing and returns [`StoreError::Conflict`]: the check and the
+    /// write are one transaction, so two processes cannot both pass it. Content equal to the
+    /// latest version adds nothing and returns the draft as it is, whatever the base: nothing is
+    /// lost. For a save the person asked for; the window's autosave calls [`Store::autosave`].
+    pub fn save(
+        &mut self,
+        id: DraftId,
+        agreement: &Agreement,
+        base: u32,
+    ) -> Result<DraftInfo, StoreError> {
         let json = sla_model::to_canonical_json(agreement);
         self.write(&format!("saving draft {id}"), |tx, path| {
-            save_version(tx, path, id, agreement, &json, "", None)
+            save_version(
+                tx,
+                path,
+                id,
+                agreement,
+                &json,
+                "",
+                Base::Version(base),
+                None,
+            )
         })
         .map(|(info, _)| info)
     }
@@ -171,11 +204,13 @@ impl Store {
     ///   was exported or signed stays exactly as it was.
     ///
     /// Otherwise it adds a version like [`Store::save`]. Either way it is one transaction, as
-    /// durable as any other save, and content equal to the latest version writes nothing.
+    /// durable as any other save, content equal to the latest version writes nothing, and a
+    /// `base` that is no longer the latest is refused with [`StoreError::Conflict`].
     pub fn autosave(
         &mut self,
         id: DraftId,
         agreement: &Agreement,
+        base: u32,
     ) -> Result<DraftInfo, StoreError> {
         let json = sla_model::to_canonical_json(agreement);
         let now = Instant::now();
@@ -186,24 +221,36 @@ impl Store {
             .autosaved
             .get(&id)
             .filter(|a| since(a.last) < windows.pause)
-            .map(|a| a.version);
+            .map(|a| (a.version, a.saved_at.clone()));
         let (info, saved) = self.write(&format!("saving draft {id}"), |tx, path| {
-            save_version(tx, path, id, agreement, &json, "", replaceable)
+            let replaceable = replaceable.as_ref().map(|(v, at)| (*v, at.as_str()));
+            save_version(
+                tx,
+                path,
+                id,
+                agreement,
+                &json,
+                "",
+                Base::Version(base),
+                replaceable,
+            )
         })?;
         match saved {
             Saved::Unchanged => {}
-            Saved::Added(version) => {
+            Saved::Added(version, saved_at) => {
                 self.autosaved.insert(
                     id,
                     Autosaved {
                         version,
+                        saved_at,
                         first: now,
                         last: now,
                     },
                 );
             }
-            Saved::Replaced(_) => {
+            Saved::Replaced(_, saved_at) => {
                 if let Some(a) = self.autosaved.get_mut(&id) {
+                    a.saved_at = saved_at;
                     a.last = now;
                 }
             }
@@ -298,7 +345,8 @@ impl Store {
                 let old = read_version(tx, path, id, Some(version))?.agreement;
                 let json = sla_model::to_canonical_json(&old);
                 let note = format!("restored from version {version}");
-                save_version(tx, path, id, &old, &json, &note, None).map(|(info, _)| info)
+                save_version(tx, path, id, &old, &json, &note, Base::Latest, None)
+                    .map(|(info, _)| info)
             },
         )
     }
@@ -360,7 +408,17 @@ impl Store {
             let mut agreement = read_version(tx, path, id, None)?.agreement;
             agreement.title = title.to_string();
             let json = sla_model::to_canonical_json(&agreement);
-            save_version(tx, path, id, &agreement, &json, "renamed", None).map(|(info, _)| info)
+            save_version(
+                tx,
+                path,
+                id,
+                &agreement,
+                &json,
+                "renamed",
+                Base::Latest,
+                None,
+            )
+            .map(|(info, _)| info)
         })
     }
 
@@ -609,8 +667,10 @@ fn insert_draft(
 }
 
 /// Adds the next version of draft `id` unless `json` equals its latest version; or, when
-/// `replaceable` names the latest version and that version is an ordinary save (no note) that
-/// was not kept, puts `json` in its place.
+/// `replaceable` names the latest version (number and `saved_at`) and that version is an ordinary
+/// save (no note) that was not kept, puts `json` in its place. Refuses a `base` that is not the
+/// latest version.
+#[allow(clippy::too_many_arguments)]
 fn save_version(
     conn: &Connection,
     path: &Path,
@@ -618,38 +678,69 @@ fn save_version(
     agreement: &Agreement,
     json: &str,
     note: &str,
-    replaceable: Option<u32>,
+    base: Base,
+    replaceable: Option<(u32, &str)>,
 ) -> Result<(DraftInfo, Saved), StoreError> {
     let doing = || format!("saving draft {id}");
+    struct Latest {
+        version: u32,
+        trashed: bool,
+        unchanged: bool,
+        ordinary: bool,
+        saved_at: String,
+        note: String,
+    }
     // Comparing inside SQLite saves copying the stored JSON out only to compare it.
     let latest = conn
         .prepare_cached(
             "SELECT d.latest_version, d.trashed_at IS NOT NULL, v.agreement_json = ?2,
-                    v.note = '' AND v.kept_at IS NULL
+                    v.note = '' AND v.kept_at IS NULL, v.saved_at, v.note
              FROM drafts d JOIN versions v ON v.draft_id = d.id AND v.version = d.latest_version
              WHERE d.id = ?1",
         )
         .and_then(|mut stmt| {
             stmt.query_row(params![id, json], |r| {
-                Ok((
-                    r.get::<_, u32>(0)?,
-                    r.get::<_, bool>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, bool>(3)?,
-                ))
+                Ok(Latest {
+                    version: r.get(0)?,
+                    trashed: r.get(1)?,
+                    unchanged: r.get(2)?,
+                    ordinary: r.get(3)?,
+                    saved_at: r.get(4)?,
+                    note: r.get(5)?,
+                })
             })
             .optional()
         })
         .map_err(|e| sqlite(path, doing(), e))?;
-    let Some((latest, trashed, unchanged, ordinary)) = latest else {
+    let Some(found) = latest else {
         return Err(StoreError::DraftNotFound(id));
     };
-    if trashed {
+    if found.trashed {
         return Err(StoreError::Trashed(id));
     }
-    if unchanged {
+    if found.unchanged {
         return Ok((info(conn, path, id)?, Saved::Unchanged));
     }
+    let latest = found.version;
+    if let Base::Version(base) = base {
+        if base > latest {
+            return Err(StoreError::VersionNotFound {
+                id,
+                version: base,
+                latest,
+            });
+        }
+        if base != latest {
+            return Err(StoreError::Conflict {
+                id,
+                base,
+                latest,
+                saved_at: found.saved_at,
+                note: found.note,
+            });
+        }
+    }
+    let ours = replaceable == Some((latest, found.saved_at.as_str()));
     let at = now();
     let version = NewVersion {
         id,
@@ -659,16 +750,16 @@ fn save_version(
         json,
         note,
     };
-    let (saved, version) = if replaceable == Some(latest) && ordinary && note.is_empty() {
+    let (saved, version) = if ours && found.ordinary && note.is_empty() {
         let version = NewVersion {
             version: latest,
             ..version
         };
         replace_version(conn, path, &version)?;
-        (Saved::Replaced(latest), latest)
+        (Saved::Replaced(latest, at.clone()), latest)
     } else {
         insert_version(conn, path, &version)?;
-        (Saved::Added(version.version), version.version)
+        (Saved::Added(version.version, at.clone()), version.version)
     };
     conn.prepare_cached(
         "UPDATE drafts SET title = ?2, marketing = ?3, sales = ?4, updated_at = ?5, latest_version = ?6

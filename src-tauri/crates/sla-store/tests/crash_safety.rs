@@ -176,13 +176,15 @@ fn save_until_killed(db: &Path, round: u32) -> ! {
         Some(draft) => draft.id,
         None => store.create(&common::english(), "crash test").unwrap().id,
     };
+    let mut base = store.get(id).unwrap().info.version;
     for i in 1.. {
         let agreement = agreement_for(round, i);
         let info = match is_explicit_save(i) {
-            true => store.save(id, &agreement),
-            false => store.autosave(id, &agreement),
+            true => store.save(id, &agreement, base),
+            false => store.autosave(id, &agreement, base),
         }
         .unwrap();
+        base = info.version;
         if is_kept(i) {
             store.keep_version(id, info.version).unwrap();
             println!("KEPT {id} {} {round} {i}", info.version);

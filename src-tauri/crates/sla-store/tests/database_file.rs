@@ -152,7 +152,7 @@ fn a_schema_1_database_is_migrated_keeping_every_draft_and_version() {
     assert_eq!(store.list_trash().unwrap().len(), 1);
     let mut edited = store.get(2).unwrap().agreement;
     edited.notes = "после миграции".into();
-    assert_eq!(store.save(2, &edited).unwrap().version, 3);
+    assert_eq!(store.save(2, &edited, 2).unwrap().version, 3);
     assert_eq!(found(&store, "миграции"), [2]);
     store.keep_version(2, 2).unwrap();
     let kept: Vec<bool> = store.history(2).unwrap().iter().map(|h| h.kept).collect();
@@ -269,7 +269,7 @@ fn a_stored_agreement_that_no_longer_parses_is_reported_by_draft_and_version() {
     let id = store.create(&english(), "").unwrap().id;
     let mut edited = english();
     edited.notes = "second".into();
-    store.save(id, &edited).unwrap();
+    store.save(id, &edited, 1).unwrap();
     let conn = Connection::open(common::db_path(&dir)).unwrap();
     conn.execute(
         "UPDATE versions SET agreement_json = '{\"schema_version\": 1, \"id\": 7}' WHERE draft_id = ?1 AND version = 2",
@@ -355,7 +355,7 @@ fn the_log_is_copied_into_the_database_while_the_store_stays_open() {
     for i in 0..50 {
         let mut a = english();
         a.notes = format!("edit {i} ").repeat(400);
-        store.save(id, &a).unwrap();
+        store.save(id, &a, i + 1).unwrap();
     }
     // Saves only append to the log; the database file grows when a checkpoint copies them in,
     // which the checkpoint thread does once the saves pause, with the store still open.

@@ -23,7 +23,7 @@ fn create_save_and_get() {
     let mut changed = original.clone();
     changed.parties.sales.department = "Enterprise Sales".into();
     changed.commitments[0].metrics[0].target = 120.0;
-    let saved = store.save(created.id, &changed).unwrap();
+    let saved = store.save(created.id, &changed, 1).unwrap();
     assert_eq!(
         (saved.id, saved.version, saved.sales.as_str()),
         (created.id, 2, "Enterprise Sales")
@@ -51,10 +51,10 @@ fn history_lists_every_version_and_restore_appends_one() {
     let id = store.create(&v1, "imported from sla.json").unwrap().id;
     let mut v2 = v1.clone();
     v2.notes = "second".into();
-    store.save(id, &v2).unwrap();
+    store.save(id, &v2, 1).unwrap();
     let mut v3 = v2.clone();
     v3.notes = "third".into();
-    store.save(id, &v3).unwrap();
+    store.save(id, &v3, 2).unwrap();
 
     let restored = store.restore_version(id, 1).unwrap();
     assert_eq!(restored.version, 4);
@@ -87,7 +87,7 @@ fn saving_identical_content_adds_no_version() {
     let (_dir, mut store) = temp_store();
     let a = english();
     let created = store.create(&a, "").unwrap();
-    let again = store.save(created.id, &a).unwrap();
+    let again = store.save(created.id, &a, 1).unwrap();
     assert_eq!(again, created);
     assert_eq!(store.history(created.id).unwrap().len(), 1);
     // Restoring the version that is already the latest is the same: nothing to add.
@@ -101,7 +101,7 @@ fn duplicate_makes_a_new_draft_with_a_new_agreement_id() {
     let source = store.create(&english(), "").unwrap();
     let mut edited = english();
     edited.notes = "edited".into();
-    store.save(source.id, &edited).unwrap();
+    store.save(source.id, &edited, 1).unwrap();
 
     let copy = store.duplicate(source.id).unwrap();
     assert_ne!(copy.id, source.id);
@@ -165,7 +165,7 @@ fn list_is_newest_first() {
     assert_eq!(ids(&store), [b, a]);
     let mut changed = english();
     changed.notes = "touched".into();
-    store.save(a, &changed).unwrap();
+    store.save(a, &changed, 1).unwrap();
     assert_eq!(ids(&store), [a, b]);
 }
 
@@ -180,7 +180,7 @@ fn missing_drafts_and_versions_are_named() {
         format!("draft {missing} does not exist")
     );
     assert_eq!(
-        message(store.save(missing, &english()).unwrap_err()),
+        message(store.save(missing, &english(), 1).unwrap_err()),
         format!("draft {missing} does not exist")
     );
     assert_eq!(
@@ -246,7 +246,7 @@ fn two_stores_on_one_file_save_at_the_same_time() {
                 for i in 0..30 {
                     let mut edited = base.clone();
                     edited.notes = format!("save {i}");
-                    store.save(id, &edited).unwrap();
+                    store.save(id, &edited, i + 1).unwrap();
                     store.search("save").unwrap();
                 }
             })

@@ -45,7 +45,7 @@ fn trash_hides_a_draft_and_restore_brings_it_back() {
     assert_eq!(store.get(trashed).unwrap().info.trashed_at, None);
     let mut edited = russian();
     edited.notes = "снова в работе".into();
-    assert_eq!(store.save(trashed, &edited).unwrap().version, 2);
+    assert_eq!(store.save(trashed, &edited, 1).unwrap().version, 2);
 }
 
 #[test]
@@ -54,15 +54,18 @@ fn a_trashed_draft_refuses_changes() {
     let id = store.create(&english(), "").unwrap().id;
     let mut edited = english();
     edited.notes = "edited".into();
-    store.save(id, &edited).unwrap();
+    store.save(id, &edited, 1).unwrap();
     store.trash(id).unwrap();
 
     let expected = format!("draft {id} is in the trash; restore it first");
     assert_eq!(
-        store.save(id, &english()).unwrap_err().to_string(),
+        store.save(id, &english(), 2).unwrap_err().to_string(),
         expected
     );
-    assert_eq!(store.save(id, &edited).unwrap_err().to_string(), expected);
+    assert_eq!(
+        store.save(id, &edited, 2).unwrap_err().to_string(),
+        expected
+    );
     assert_eq!(
         store.rename(id, "New name").unwrap_err().to_string(),
         expected
@@ -71,7 +74,7 @@ fn a_trashed_draft_refuses_changes() {
         store.restore_version(id, 1).unwrap_err().to_string(),
         expected
     );
-    assert!(matches!(store.save(id, &english()), Err(StoreError::Trashed(t)) if t == id));
+    assert!(matches!(store.save(id, &english(), 2), Err(StoreError::Trashed(t)) if t == id));
     // Nothing was written.
     assert_eq!(store.history(id).unwrap().len(), 2);
     assert_eq!(store.get(id).unwrap().agreement, edited);
@@ -84,7 +87,7 @@ fn emptying_the_trash_deletes_drafts_and_their_versions_for_good() {
     let gone = store.create(&russian(), "").unwrap().id;
     let mut edited = russian();
     edited.notes = "вторая версия".into();
-    store.save(gone, &edited).unwrap();
+    store.save(gone, &edited, 1).unwrap();
     assert_eq!(store.empty_trash().unwrap(), 0);
 
     store.trash(gone).unwrap();
@@ -184,7 +187,7 @@ fn search_handles_russian_case_insensitively_and_by_prefix() {
     // "ё" and "е" are the same letter to a searcher, either way round.
     let mut report = russian();
     report.notes = "Ежемесячный отчёт о лидах".into();
-    store.save(ru, &report).unwrap();
+    store.save(ru, &report, 1).unwrap();
     assert_eq!(search(&store, "отчет"), [ru]);
     assert_eq!(search(&store, "ОТЧЁТ"), [ru]);
     assert_eq!(search(&store, "ежемес"), [ru]);
@@ -201,7 +204,7 @@ fn search_follows_the_latest_version_and_skips_the_trash() {
 
     let mut retitled = store.get(a).unwrap().agreement;
     retitled.title = "Aurora rollout agreement".into();
-    store.save(a, &retitled).unwrap();
+    store.save(a, &retitled, 2).unwrap();
     assert!(search(&store, "zephyr").is_empty());
     assert_eq!(search(&store, "aurora"), [a]);
 
