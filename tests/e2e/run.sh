@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end suite against the built app: a virtual X display, tauri-driver in front of
 # WebKitWebDriver, a fresh data folder, then cleans everything up.
-#   SLA_STUDIO_BIN=target/debug/sla-studio tests/e2e/run.sh          # the wizard and sign-off suites
+#   SLA_STUDIO_BIN=target/debug/sla-studio tests/e2e/run.sh          # the wizard, sign-off and conflict suites
+#   E2E_SUITES=conflict.e2e.mjs SLA_STUDIO_BIN=... tests/e2e/run.sh   # only the suites named
 #   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf                        # also the performance figures
 #   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf-only                   # only the performance figures
 # The empty window the figures compare against is built with the profile of SLA_STUDIO_BIN (a binary
@@ -84,7 +85,7 @@ stop_driver() {
 status=0
 if [ "$suite" = 1 ]; then
   # Each suite starts from an empty data folder of its own.
-  for suite_file in wizard.e2e.mjs signing.e2e.mjs; do
+  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs conflict.e2e.mjs}; do
     start_driver "${suite_file%%.*}"
     (cd "$here" && node --test --test-timeout=900000 "$suite_file") || status=$?
     stop_driver

@@ -32,7 +32,9 @@ import type {
 export function toCommandError(error: unknown): CommandError {
   if (error && typeof error === "object" && "message" in error) {
     const e = error as Partial<CommandError>;
-    return { kind: String(e.kind ?? "error"), message: String(e.message), field: e.field };
+    const out: CommandError = { kind: String(e.kind ?? "error"), message: String(e.message), field: e.field };
+    if (e.conflict) out.conflict = e.conflict;
+    return out;
   }
   return { kind: "error", message: typeof error === "string" ? error : String(error) };
 }
@@ -56,8 +58,9 @@ export const api = {
   importDraft: (path: string) => call<Draft>("import_draft", { path }),
   /** The agreement file the app was started with (a double-clicked file), once; null afterwards. */
   takeFileToOpen: () => call<string | null>("take_file_to_open"),
-  saveDraft: (id: number, agreement: Agreement) =>
-    call<DraftInfo>("save_draft", { id, agreement }),
+  /** Saves on top of version `base`; rejects with kind `conflict` when the draft has a newer one. */
+  saveDraft: (id: number, agreement: Agreement, base: number) =>
+    call<DraftInfo>("save_draft", { id, agreement, base }),
   duplicateDraft: (id: number) => call<DraftInfo>("duplicate_draft", { id }),
   renameDraft: (id: number, title: string) => call<DraftInfo>("rename_draft", { id, title }),
   trashDraft: (id: number) => call<unknown>("trash_draft", { id }),

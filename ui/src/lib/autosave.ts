@@ -2,7 +2,10 @@
  * Saves the draft as the person types: a change waits for a short pause (400 ms), one save runs at
  * a time, a change made during a save is saved right after it, and an unchanged draft is never
  * sent. The state it reports is what the header shows; "saved" is reported only after the store
- * has answered, so whatever it showed as saved survives the app being killed.
+ * has answered, so whatever it showed as saved survives the app being killed. Each save names the
+ * version it was based on (the one loaded or last saved); when another window or the command line
+ * saved a newer one, the store refuses and autosave stops for this draft, keeping the change here,
+ * until the person chooses: `keepMine` saves it on top of the other version, `reset` takes the other.
  */
 import type { DraftInfo } from "./types/ipc";
 
@@ -11,20 +14,63 @@ export type SaveState =
   | { kind: "pending" }
   | { kind: "saving" }
   | { kind: "saved"; version: number; at: string }
+  /** Another window or the command line saved a newer version: nothing is saved until resolved. */
+  | { kind: "conflict"; latest: number; at: string }
   | { kind: "error"; message: string };
 
+/** A save the store refused because its base is no longer the latest version. */
+export interface SaveConflict {
+  /** The version the refused save was based on. */
+  base: number;
+  /** The draft's latest version, saved elsewhere. */
+  latest: number;
+  /** When `latest` was saved (RFC 3339). */
+  savedAt: string;
+  /** Why `latest` exists when it is not an ordinary save ("imported from FILE"). */
+  note: string;
+  /** The store's own words. */
+  message: string;
+}
+
+/** The conflict a rejected save reports, when it is one (error kind `conflict`). */
+export function conflictOf(error: unknown): SaveConflict | null {
+  if (!error || typeof error !== "object") return null;
+  const e = error as { kind?: unknown; message?: unknown; conflict?: Record<string, unknown> };
+  if (e.kind !== "conflict" || !e.conflict) return null;
+  return {
+    base: Number(e.conflict.base),
+    latest: Number(e.conflict.latest),
+    savedAt: String(e.conflict.saved_at ?? ""),
+    note: String(e.conflict.note ?? ""),
+    message: String(e.message ?? ""),
+  };
+}
+
+/** Thrown by `flush` while a conflict waits for the person to choose: the change is still held here. */
+export class ConflictPending extends Error {
+  readonly reason = "conflict";
+  constructor(readonly conflict: SaveConflict) {
+    super(conflict.message);
+  }
+}
+
 export interface AutosaveOptions<T> {
-  save: (value: T) => Promise<DraftInfo>;
+  /** Stores `value` as a new version on top of version `base`. */
+  save: (value: T, base: number) => Promise<DraftInfo>;
   onState: (state: SaveState) => void;
   /** Called after every save that the store accepted. */
   onSaved?: (info: DraftInfo, value: T) => void;
+  /** Called when the store refused a save because another window or command saved first. */
+  onConflict?: (conflict: SaveConflict, value: T) => void;
   delayMs?: number;
 }
 
 export const AUTOSAVE_DELAY_MS = 400;
 
 export class Autosaver<T> {
-  private readonly save: (value: T) => Promise<DraftInfo>;
+  private readonly save: (value: T, base: number) => Promise<DraftInfo>;
+  private readonly onConflict?: (conflict: SaveConflict, value: T) => void;
+  private conflict: SaveConflict | null = null;
   private readonly onState: (state: SaveState) => void;
   private readonly onSaved?: (info: DraftInfo, value: T) => void;
   private readonly delayMs: number;
@@ -41,6 +87,7 @@ export class Autosaver<T> {
     this.save = options.save;
     this.onState = options.onState;
     this.onSaved = options.onSaved;
+    this.onConflict = options.onConflict;
     this.delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
   }
 
@@ -50,8 +97,28 @@ export class Autosaver<T> {
     this.latest = value;
     this.latestJson = this.savedJson = JSON.stringify(value);
     this.lastSaved = info;
+    this.conflict = null;
     this.failed = false;
     this.onState({ kind: "saved", version: info.version, at: info.updated_at });
+  }
+
+  /** The conflict autosave stopped at, until it is resolved. */
+  get conflicted(): SaveConflict | null {
+    return this.conflict;
+  }
+
+  /**
+   * Resolves a conflict by keeping what is here: saved as a new version on top of `other` (the
+   * draft's latest), which stays in the history. Resolves when stored.
+   */
+  keepMine(other: DraftInfo): Promise<void> {
+    this.cancelTimer();
+    this.conflict = null;
+    this.failed = false;
+    this.lastSaved = other;
+    // What the store holds is now `other`, not what was saved from here.
+    this.savedJson = "";
+    return this.flush();
   }
 
   /** Whether something typed has not reached the store yet. */
@@ -67,6 +134,8 @@ export class Autosaver<T> {
     this.latest = value;
     this.latestJson = json;
     this.cancelTimer();
+    // In a conflict the change is only kept: the person decides what is saved.
+    if (this.conflict) return;
     if (!this.dirty) {
       if (!this.inFlight) this.reportSaved();
       return;
@@ -83,6 +152,7 @@ export class Autosaver<T> {
     this.cancelTimer();
     if (this.inFlight) await this.inFlight;
     if (this.dirty) await this.run();
+    if (this.conflict && this.dirty) throw new ConflictPending(this.conflict);
   }
 
   /** Tries again after a failed save. */
@@ -111,11 +181,11 @@ export class Autosaver<T> {
 
   private run(): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    if (!this.dirty || this.latest === null) return Promise.resolve();
+    if (!this.dirty || this.latest === null || this.conflict) return Promise.resolve();
     const value = this.latest;
     const json = this.latestJson;
     this.onState({ kind: "saving" });
-    this.inFlight = this.save(value).then(
+    this.inFlight = this.save(value, this.lastSaved?.version ?? 0).then(
       (info) => {
         this.savedJson = json;
         this.lastSaved = info;
@@ -135,6 +205,14 @@ export class Autosaver<T> {
         this.failed = true;
         const message =
           error && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : String(error);
+        const conflict = conflictOf(error);
+        if (conflict) {
+          // Trying again cannot help: stop here until the person chooses.
+          this.conflict = conflict;
+          this.onState({ kind: "conflict", latest: conflict.latest, at: conflict.savedAt });
+          this.onConflict?.(conflict, value);
+          return;
+        }
         this.onState({ kind: "error", message });
       },
     );

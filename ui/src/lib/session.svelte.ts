@@ -3,10 +3,10 @@
  * saving goes and what the checks found. One instance for the window; components read and write
  * it directly, and the wizard's fields bind straight into `agreement`.
  */
-import type { SaveState } from "./autosave";
+import type { SaveConflict, SaveState } from "./autosave";
 import type { StepKey } from "./steps";
 import type { Agreement } from "./types/agreement";
-import type { DraftInfo, Finding, SignedVersion } from "./types/ipc";
+import type { Draft, DraftInfo, Finding, SignedVersion } from "./types/ipc";
 
 export interface Session {
   view: "loading" | "home" | "wizard" | "signatures";
@@ -25,6 +25,11 @@ export interface Session {
   checkError: string | null;
   /** A field to focus once its step is on screen (a finding was clicked). */
   focusPath: string | null;
+  /**
+   * Another window or the command line saved a newer version of the open draft: autosave has
+   * stopped and the person chooses between the edits here and `theirs`.
+   */
+  conflict: (SaveConflict & { theirs: Draft | null; loadError: string | null }) | null;
 }
 
 export const session = $state<Session>({
@@ -39,6 +44,7 @@ export const session = $state<Session>({
   findingsCurrent: false,
   checkError: null,
   focusPath: null,
+  conflict: null,
 });
 
 export interface Toast {

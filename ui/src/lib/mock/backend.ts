@@ -77,6 +77,15 @@ export class MockBackend {
     return { ...info };
   }
 
+  /** Saves a new version the way another window or the command line would, behind this window's back. */
+  saveElsewhere(id: number, agreement: Agreement, note = ""): DraftInfo {
+    const d = this.get(id);
+    d.agreement = structuredClone(agreement);
+    d.info = { ...d.info, version: d.info.version + 1, updated_at: this.now(), title: agreement.title };
+    d.history.push({ entry: { version: d.info.version, saved_at: d.info.updated_at, title: d.info.title, note, kept: false }, agreement: d.agreement });
+    return { ...d.info };
+  }
+
   private get(id: unknown): StoredDraft {
     const draft = this.drafts.get(Number(id));
     if (!draft) throw { kind: "not_found", message: `no draft with id ${String(id)}` };
@@ -121,6 +130,17 @@ export class MockBackend {
           throw { kind: "store", message };
         }
         const agreement = args.agreement as Agreement;
+        const base = Number(args.base);
+        if (JSON.stringify(agreement) !== JSON.stringify(d.agreement) && base !== d.info.version) {
+          // As the store does: a save based on a version that is no longer the latest is refused.
+          const latest = d.history[d.history.length - 1].entry;
+          throw {
+            kind: "conflict",
+            message: `draft ${d.info.id} was changed elsewhere while this was being edited: version ${latest.version} was saved by another window or command, after version ${base} that this save was based on; nothing was saved, so neither is lost`,
+            field: null,
+            conflict: { id: d.info.id, base, latest: latest.version, saved_at: latest.saved_at, note: latest.note },
+          };
+        }
         if (JSON.stringify(agreement) !== JSON.stringify(d.agreement)) {
           d.agreement = structuredClone(agreement);
           d.info.version += 1;
@@ -163,7 +183,8 @@ export class MockBackend {
         const d = this.get(args.id);
         const old = d.history.find((h) => h.entry.version === Number(args.version));
         if (!old) throw { kind: "not_found", message: `draft ${String(args.id)} has no version ${String(args.version)}` };
-        return this.handle("save_draft", { id: args.id, agreement: old.agreement });
+        // Based on the latest, read in the same step, as the store's restore is.
+        return this.handle("save_draft", { id: args.id, agreement: old.agreement, base: d.info.version });
       }
       case "take_file_to_open":
         return this.fileToOpen;

@@ -147,6 +147,8 @@ export interface CommandError {
   kind: string;
   message: string;
   field?: string;
+  /** With kind `conflict`: the save's base and the newer version saved elsewhere. */
+  conflict?: { id: number; base: number; latest: number; saved_at: string; note: string };
 }
 
 /** What a certificate says about its holder, as the signing screens show it. */

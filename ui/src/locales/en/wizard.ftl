@@ -573,3 +573,33 @@ about-publisher = Publisher
 about-data-dir = Drafts and identities are kept in
 about-note = Copy that folder, with the app closed, to back up your drafts and signing identities.
 about-close = Close
+
+## A newer version saved elsewhere while this window was editing
+
+save-conflict = Not saved: changed elsewhere
+conflict-title = This draft was changed in another window
+# $note: why the other version exists, when it is not an ordinary save ("imported from a file").
+conflict-explain = While you were editing, version { $version } was saved at { $time } by another SLA Studio window or the command line{ $note ->
+    [none] {""}
+   *[other] {" "}({ $note })
+}. Your changes here are not saved yet, and nothing is saved automatically until you choose. Neither version is lost either way.
+conflict-loading = Loading version { $version }…
+conflict-differences = What differs
+conflict-field = Field
+conflict-mine = Yours, not saved yet
+conflict-theirs = Version { $version }, saved elsewhere
+conflict-missing = (none)
+conflict-empty = (empty)
+conflict-same = Your changes and version { $version } now hold the same text.
+conflict-more = …and { $count } more { $count ->
+    [one] field
+   *[other] fields
+}
+conflict-keep-mine = Keep mine
+conflict-keep-mine-hint = Saves your changes as version { $next }, on top of version { $version }; version { $version } stays in the Versions list.
+conflict-take-theirs = Take version { $version }
+conflict-take-theirs-hint = Shows version { $version } here instead. Your unsaved changes in this window are discarded: Undo brings them back for a few seconds, and after that they are gone.
+conflict-kept = Your changes are saved as version { $version }; version { $other } stays in the Versions list.
+conflict-took = Version { $version } is open. Your unsaved changes were discarded.
+conflict-undo = Undo
+conflict-stay = This draft was changed elsewhere: choose Keep mine or Take the other version first, so your changes are not lost.
