@@ -149,7 +149,14 @@ fn the_field_is_chosen_by_signatory_name_or_by_field_name() {
 #[test]
 fn signature_details_and_the_pkcs7_sub_filter_verify() {
     let pdf = agreement_pdf(&[ANNA, IVAN], "en");
+    // A fixed signing time needs a certificate of fixed validity around it: one made now would
+    // refuse it as soon as today is later, so both dates are given and neither reads the clock.
     let time = DateTime::parse_from_rfc3339("2026-12-01T10:30:00+03:00").unwrap();
+    let mut dated = NewIdentity::new(ANNA.name, ANNA.role);
+    dated.key = KeyKind::P256;
+    dated.valid_from = Some("2026-11-01T00:00:00Z".parse().unwrap());
+    dated.valid_days = 365;
+    let anna = SigningIdentity::create(&dated).unwrap();
     let options = SignOptions {
         reason: Some("Согласовано".into()),
         location: Some("Москва".into()),
@@ -159,7 +166,7 @@ fn signature_details_and_the_pkcs7_sub_filter_verify() {
         drawn_signature: drawn_signature(),
         ..Default::default()
     };
-    let signed = sign(&pdf, anna(), &options).unwrap();
+    let signed = sign(&pdf, &anna, &options).unwrap();
     let report = verify(&signed, &[]).unwrap();
     assert!(report.all_valid(), "{}", report.describe(Language::En));
     let signature = &report.signatures[0];
