@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use sla_signing::{
-    parse_certificates, read_passphrase_file, sign_file, verify, KeyKind, NewIdentity, SignOptions,
-    SigningIdentity,
+    read_certificates_file, read_passphrase_file, sign_file, verify, KeyKind, NewIdentity,
+    SignOptions, SigningIdentity,
 };
 
 use super::{print, LangArg, Outcome};
@@ -122,9 +122,7 @@ pub fn sign(args: SignArgs) -> Outcome {
 pub fn verify_file(args: VerifyArgs) -> Outcome {
     let mut trusted = vec![];
     for path in &args.trust {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        trusted.extend(parse_certificates(&bytes, &path.display().to_string())?);
+        trusted.extend(read_certificates_file(path)?);
     }
     let pdf = sla_model::interchange::read_limited(&args.file)?;
     let report = verify(&pdf, &trusted).map_err(|e| format!("{}: {e}", args.file.display()))?;

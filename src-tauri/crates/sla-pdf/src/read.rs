@@ -39,7 +39,10 @@ fn load(pdf: &[u8]) -> Result<Document, PdfError> {
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return Err(PdfError::Truncated);
     }
-    let doc = Document::load_mem(pdf).map_err(|e| {
+    // Object and cross-reference streams are inflated while loading: bound each one, or a
+    // few kilobytes of compressed zeros would take gigabytes before any check of ours runs.
+    let options = lopdf::LoadOptions::with_max_decompressed_size(MAX_ATTACHMENT_BYTES);
+    let doc = Document::load_mem_with_options(pdf, options).map_err(|e| {
         if mentions_encryption(pdf) {
             PdfError::Encrypted
         } else {

@@ -232,6 +232,7 @@ pub fn parse_certificates(bytes: &[u8], what: &str) -> Result<Vec<Certificate>, 
 pub fn read_certificates_file(
     path: &std::path::Path,
 ) -> Result<Vec<Certificate>, crate::SignError> {
-    let bytes = std::fs::read(path).map_err(|e| crate::SignError::io(path, e))?;
+    let bytes =
+        crate::files::read_limited(path, "a certificate file", crate::files::MAX_KEY_FILE_BYTES)?;
     parse_certificates(&bytes, &path.display().to_string())
 }

@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SignError {
-    #[error("wrong passphrase for {what}")]
+    // A PKCS#12 file's MAC cannot tell a wrong passphrase from a changed file.
+    #[error("wrong passphrase for {what} (or the file was changed since it was made)")]
     WrongPassphrase { what: String },
 
     #[error("the passphrase is empty: a private key is only stored encrypted with a passphrase")]
@@ -71,6 +72,14 @@ pub enum SignError {
     Io {
         path: PathBuf,
         source: std::io::Error,
+    },
+
+    #[error("{path} is {size} bytes; {what} is at most {limit} bytes")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        what: &'static str,
+        limit: u64,
     },
 
     #[error("not a PDF file: {detail}")]

@@ -237,7 +237,11 @@ impl SigningIdentity {
 
     /// Reads a PKCS#12 (.p12/.pfx) file, such as one a company issued.
     pub fn from_p12_file(path: &Path, passphrase: &str) -> Result<SigningIdentity, SignError> {
-        let bytes = std::fs::read(path).map_err(|e| SignError::io(path, e))?;
+        let bytes = crate::files::read_limited(
+            path,
+            "a PKCS#12 identity",
+            crate::files::MAX_KEY_FILE_BYTES,
+        )?;
         Self::from_p12_bytes(&bytes, passphrase, &path.display().to_string())
     }
 
@@ -394,7 +398,11 @@ impl SigningIdentity {
 /// Reads a passphrase kept in a file (as the command line takes it): the file's text without
 /// its final line break.
 pub fn read_passphrase_file(path: &Path) -> Result<String, SignError> {
-    let bytes = std::fs::read(path).map_err(|e| SignError::io(path, e))?;
+    let bytes = crate::files::read_limited(
+        path,
+        "a passphrase file",
+        crate::files::MAX_PASSPHRASE_FILE_BYTES,
+    )?;
     let text = String::from_utf8(bytes).map_err(|_| {
         SignError::io(
             path,

@@ -275,8 +275,7 @@ impl IdentityStore {
     fn certificates(&self, id: &str) -> Result<Vec<x509_cert::Certificate>, SignError> {
         self.check_exists(id)?;
         let path = self.pem_path(id);
-        let bytes = std::fs::read(&path).map_err(|e| SignError::io(&path, e))?;
-        certificate::parse_certificates(&bytes, &path.display().to_string())
+        certificate::read_certificates_file(&path)
     }
 }
 

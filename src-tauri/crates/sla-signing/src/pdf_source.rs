@@ -32,7 +32,7 @@ impl<'a> SourcePdf<'a> {
             return Err(SignError::NotPdf { detail });
         }
         let startxref = last_startxref(bytes)?;
-        let load = lopdf::Document::load_mem(bytes);
+        let load = load_document(bytes);
         let doc = match load {
             Ok(doc) => doc,
             Err(_) if find(bytes, b"/Encrypt").is_some() => return Err(SignError::EncryptedPdf),
@@ -67,6 +67,14 @@ impl<'a> SourcePdf<'a> {
             xref_is_stream,
         })
     }
+}
+
+/// Loads a PDF with each stream inflated while loading (object and cross-reference streams)
+/// bounded, so that a decompression bomb fails here instead of taking all memory.
+pub(crate) fn load_document(bytes: &[u8]) -> lopdf::Result<lopdf::Document> {
+    let options =
+        lopdf::LoadOptions::with_max_decompressed_size(crate::files::MAX_PDF_BYTES as usize);
+    lopdf::Document::load_mem_with_options(bytes, options)
 }
 
 /// The offset after the last `startxref`, checked to lie inside the file and be followed by
@@ -324,10 +332,13 @@ pub(crate) fn attached_agreement(doc: &Document) -> Option<Vec<u8>> {
             .ok()?
             .as_stream()
             .ok()?;
+        if !stream.dict.has(b"Filter") {
+            return Some(stream.content.clone());
+        }
+        // An agreement file's own limit: a decompression bomb is no agreement.
         stream
-            .decompressed_content()
+            .decompressed_content_with_limit(crate::files::MAX_PDF_BYTES as usize)
             .ok()
-            .or_else(|| Some(stream.content.clone()))
     })
 }
 

@@ -196,7 +196,12 @@ pub(crate) fn same_object(a: &Object, b: &Object) -> bool {
         }
         (Object::Dictionary(x), Object::Dictionary(y)) => same_dictionary(x, y, &[]),
         (Object::Stream(x), Object::Stream(y)) => {
-            let content = |s: &lopdf::Stream| s.decompressed_content().unwrap_or(s.content.clone());
+            // Bounded, as a hostile update could carry a decompression bomb: past the bound
+            // the compressed bytes are compared instead.
+            let content = |s: &lopdf::Stream| {
+                s.decompressed_content_with_limit(crate::files::MAX_PDF_BYTES as usize)
+                    .unwrap_or(s.content.clone())
+            };
             let ignore: &[&[u8]] = &[b"Length", b"Filter", b"DecodeParms"];
             same_dictionary(&x.dict, &y.dict, ignore) && content(x) == content(y)
         }

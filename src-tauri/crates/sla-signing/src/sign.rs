@@ -185,7 +185,7 @@ pub fn sign_file(
     options: &SignOptions,
     output: &std::path::Path,
 ) -> Result<(), SignError> {
-    let pdf = std::fs::read(input).map_err(|e| SignError::io(input, e))?;
+    let pdf = crate::files::read_limited(input, "a PDF to sign", crate::files::MAX_PDF_BYTES)?;
     let signed = sign(&pdf, identity, options)?;
     crate::files::write_atomically(output, &signed, false)
 }

@@ -335,13 +335,17 @@ fn load_for_check(pdf: &[u8]) -> Result<Document, SignError> {
             detail: "it has no %%EOF".into(),
         });
     }
-    let doc = match Document::load_mem(pdf) {
+    let doc = match pdf_source::load_document(pdf) {
         Ok(doc) => doc,
         Err(_) if find(pdf, b"/Encrypt").is_some() => return Err(SignError::EncryptedPdf),
         Err(e) => return Err(SignError::damaged(e.to_string())),
     };
     if doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some() {
         return Err(SignError::EncryptedPdf);
+    }
+    // Without a catalog nothing can be found in the file, and "no signatures" would mislead.
+    if doc.catalog().is_err() {
+        return Err(SignError::damaged("it has no document catalog"));
     }
     Ok(doc)
 }
@@ -537,7 +541,7 @@ impl<'p> RevisionCache<'p> {
             .entry(end)
             .or_insert_with(|| {
                 pdf.get(..end)
-                    .and_then(|bytes| Document::load_mem(bytes).ok())
+                    .and_then(|bytes| pdf_source::load_document(bytes).ok())
             })
             .as_ref()
     }
