@@ -1,7 +1,8 @@
 //! `sla-studio drafts`, `show ID` and `history ID`: reading the store.
 
-use sla_store::{DraftId, Store};
+use sla_store::DraftId;
 
+use super::backup::open_store;
 use super::{print, Outcome};
 
 #[derive(clap::Args)]
@@ -33,7 +34,7 @@ pub struct HistoryArgs {
 }
 
 pub fn list(args: ListArgs) -> Outcome {
-    let store = Store::open_default()?;
+    let store = open_store()?;
     let drafts = match (&args.search, args.trash) {
         (_, true) => store.list_trash()?,
         (Some(query), _) => store.search(query)?,
@@ -58,7 +59,7 @@ pub fn list(args: ListArgs) -> Outcome {
 }
 
 pub fn show(args: ShowArgs) -> Outcome {
-    let store = Store::open_default()?;
+    let store = open_store()?;
     let draft = match args.version {
         Some(version) => store.get_version(args.id, version)?,
         None => store.get(args.id)?,
@@ -68,7 +69,7 @@ pub fn show(args: ShowArgs) -> Outcome {
 }
 
 pub fn history(args: HistoryArgs) -> Outcome {
-    let store = Store::open_default()?;
+    let store = open_store()?;
     let mut out = String::new();
     for v in store.history(args.id)? {
         let note = if v.note.is_empty() {

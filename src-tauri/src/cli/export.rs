@@ -23,7 +23,7 @@ pub fn run(args: Args) -> Outcome {
         crate::files::export_pdf(&loaded.agreement, language, loaded.draft, &args.output)?;
     if let Some((id, version)) = loaded.draft {
         // The PDF names this version: it must stay as it is, whatever the window autosaves next.
-        sla_store::Store::open_default()?.keep_version(id, version)?;
+        super::backup::open_store()?.keep_version(id, version)?;
     }
     let mark = if draft_mark {
         " (marked DRAFT: `sla-studio lint` shows why)"

@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use sla_store::Store;
-
+use super::backup::open_store;
 use super::{print, source, Outcome};
 
 #[derive(clap::Args)]
@@ -15,7 +14,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Outcome {
     let agreement = source::read_file(&args.file)?;
-    let mut store = Store::open_default()?;
+    let mut store = open_store()?;
     let info = store.create(
         &agreement,
         &format!("imported from {}", args.file.display()),

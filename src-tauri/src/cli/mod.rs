@@ -3,6 +3,7 @@
 //! errors, a signature that does not verify), 2 bad input or a failure; errors are one line on
 //! stderr naming what is wrong and where.
 
+mod backup;
 mod drafts;
 mod export;
 mod import;
@@ -56,6 +57,12 @@ pub enum Command {
     Sign(signing::SignArgs),
     /// Check every signature of a PDF (exit 0 only when all are intact and nothing else changed).
     Verify(signing::VerifyArgs),
+    /// Back up the drafts and signing identities into the backups folder (or to -o FILE).
+    Backup(backup::BackupArgs),
+    /// List the backups in the backups folder (newest first).
+    Backups(backup::ListArgs),
+    /// Restore a backup over the drafts and identities, backing the current ones up first.
+    Restore(backup::RestoreArgs),
 }
 
 /// `--lang` values.
@@ -105,6 +112,9 @@ pub fn run(command: Command) -> i32 {
         Command::Identity(command) => signing::identity(command),
         Command::Sign(args) => signing::sign(args),
         Command::Verify(args) => signing::verify_file(args),
+        Command::Backup(args) => backup::backup(args),
+        Command::Backups(args) => backup::list(args),
+        Command::Restore(args) => backup::restore(args),
     };
     match outcome {
         Ok(code) => code,

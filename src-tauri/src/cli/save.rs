@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use sla_store::{DraftId, Store, StoreError};
+use sla_store::{DraftId, StoreError};
 
 use super::{print, source, Failure, Outcome};
 
@@ -23,7 +23,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Outcome {
     let agreement = source::read_file(&args.file)?;
-    let mut store = Store::open_default()?;
+    let mut store = super::backup::open_store()?;
     let latest = store.get(args.id)?.info.version;
     let base = args.base.unwrap_or(latest);
     let info = store

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use sla_model::Agreement;
-use sla_store::{DraftId, Store};
+use sla_store::DraftId;
 
+use super::backup::open_store;
 use super::Failure;
 
 /// An agreement and, when it came from the store, the draft and version it is.
@@ -19,7 +20,7 @@ pub fn load(source: &str) -> Result<Loaded, Failure> {
     let path = Path::new(source);
     if !path.exists() {
         if let Ok(id) = source.parse::<DraftId>() {
-            let draft = Store::open_default()?.get(id)?;
+            let draft = open_store()?.get(id)?;
             return Ok(Loaded {
                 agreement: draft.agreement,
                 draft: Some((id, draft.info.version)),

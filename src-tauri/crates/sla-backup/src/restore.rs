@@ -57,6 +57,7 @@ pub fn restore(data: &DataDir, file: &Path, now: DateTime<Utc>) -> Result<Restor
             });
         }
     }
+    crate::snapshot::remove_stale_temporaries(data.root());
     let staging = data
         .root()
         .join(format!(".restore.{}.sqlite3.tmp", std::process::id()));

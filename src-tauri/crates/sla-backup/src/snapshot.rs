@@ -308,16 +308,16 @@ pub(crate) fn parse_name(name: &str) -> Option<(DateTime<Utc>, Reason)> {
     Some((taken_at, Reason::parse(reason)?))
 }
 
-/// Temporary files a backup killed mid-way left behind (`.NAME.PID.tmp`), once they are an hour
-/// old: a younger one may be another process's backup in progress.
-fn remove_stale_temporaries(dir: &Path) {
+/// Temporary files a backup or restore killed mid-way left behind (`.NAME.PID.tmp`, and its
+/// `-journal`), once they are an hour old: a younger one may be another process's at work.
+pub(crate) fn remove_stale_temporaries(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if !(name.starts_with('.') && name.ends_with(".tmp")) {
+        if !(name.starts_with('.') && (name.ends_with(".tmp") || name.ends_with(".tmp-journal"))) {
             continue;
         }
         let old = entry
