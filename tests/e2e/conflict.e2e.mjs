@@ -57,7 +57,7 @@ describe("a version saved from the command line while the window edits the draft
     await browser.$("#conflict-differences").waitForExist({ timeout: 10000 });
     assert.equal(await (await browser.$("#save-status")).getAttribute("data-state"), "conflict");
     const explain = await (await browser.$("#conflict-explain")).getText();
-    assert.match(explain, /^While you were editing, version 2 was saved at .+ by another SLA Studio window or the command line\./);
+    assert.match(explain, /^While you were editing, version 2 was saved on .+ by another SLA Studio window or the command line\./);
     const rows = await browser.execute(() =>
       [...document.querySelectorAll("#conflict-differences tbody tr")].map((r) => [...r.children].map((c) => c.textContent.trim())),
     );

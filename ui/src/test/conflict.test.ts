@@ -64,7 +64,7 @@ describe("a newer version saved elsewhere", () => {
     expect(document.getElementById("save-status")!.dataset.state).toBe("conflict");
     expect(document.getElementById("save-status")!.textContent).toContain("Not saved: changed elsewhere");
     expect(document.getElementById("conflict-explain")!.textContent).toMatch(
-      /^While you were editing, version 2 was saved at .+ by another SLA Studio window or the command line\. Your changes here are not saved yet/,
+      /^While you were editing, version 2 was saved on .+ by another SLA Studio window or the command line\. Your changes here are not saved yet/,
     );
     const table = await waitFor(() => {
       const t = document.getElementById("conflict-differences");

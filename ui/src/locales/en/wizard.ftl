@@ -579,7 +579,7 @@ about-close = Close
 save-conflict = Not saved: changed elsewhere
 conflict-title = This draft was changed in another window
 # $note: why the other version exists, when it is not an ordinary save ("imported from a file").
-conflict-explain = While you were editing, version { $version } was saved at { $time } by another SLA Studio window or the command line{ $note ->
+conflict-explain = While you were editing, version { $version } was saved on { $time } by another SLA Studio window or the command line{ $note ->
     [none] {""}
    *[other] {" "}({ $note })
 }. Your changes here are not saved yet, and nothing is saved automatically until you choose. Neither version is lost either way.
