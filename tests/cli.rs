@@ -141,6 +141,11 @@ fn import_show_drafts_and_history_round_trip() {
     );
     let listed: serde_json::Value = serde_json::from_str(&env.ok(&["drafts", "--json"])).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
+    let limited = env.ok(&["drafts", "--limit", "1", "--json"]);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&limited).unwrap(),
+        listed
+    );
 
     let found = env.ok(&["drafts", "--search", "Petrova"]);
     assert!(found.contains(id), "{found}");
@@ -150,6 +155,45 @@ fn import_show_drafts_and_history_round_trip() {
     let history = env.ok(&["history", id]);
     assert!(history.starts_with("v1 "), "{history}");
     assert!(history.contains("imported from"), "{history}");
+}
+
+#[test]
+fn drafts_prints_every_draft_or_the_newest_few() {
+    let env = Env::new();
+    let ids: Vec<String> = (0..3)
+        .map(|i| {
+            let file = env.file(
+                &format!("{i}.sla.json"),
+                edited(&env, |v| {
+                    v["title"] = format!("Agreement number {i}").into()
+                }),
+            );
+            env.ok(&["import", file.to_str().unwrap()])
+                .trim()
+                .to_string()
+        })
+        .collect();
+    let listed_ids = |args: &[&str]| -> Vec<String> {
+        env.ok(args)
+            .lines()
+            .map(|line| line.split_whitespace().next().unwrap().to_string())
+            .collect()
+    };
+    let newest_first: Vec<String> = ids.iter().rev().cloned().collect();
+    assert_eq!(listed_ids(&["drafts"]), newest_first);
+    assert_eq!(listed_ids(&["drafts", "--limit", "2"]), newest_first[..2]);
+    assert_eq!(listed_ids(&["drafts", "--limit", "99"]), newest_first);
+    assert_eq!(
+        listed_ids(&["drafts", "--search", "number", "--limit", "1"]),
+        newest_first[..1]
+    );
+    let zero = env.run(&["drafts", "--limit", "0"]);
+    let stderr = String::from_utf8_lossy(&zero.stderr);
+    assert_eq!(zero.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("'--limit <N>': \"0\" is not a number of drafts (1 or more)"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -85,7 +85,7 @@ stop_driver() {
 status=0
 if [ "$suite" = 1 ]; then
   # Each suite starts from an empty data folder of its own.
-  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs conflict.e2e.mjs}; do
+  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs paging.e2e.mjs conflict.e2e.mjs}; do
     start_driver "${suite_file%%.*}"
     (cd "$here" && node --test --test-timeout=900000 "$suite_file") || status=$?
     stop_driver

@@ -1,6 +1,6 @@
 //! `sla-studio drafts`, `show ID` and `history ID`: reading the store.
 
-use sla_store::DraftId;
+use sla_store::{DraftId, PageRequest, MAX_PAGE};
 
 use super::backup::open_store;
 use super::{print, Outcome};
@@ -16,6 +16,16 @@ pub struct ListArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Print only the first N drafts (the most recently saved); all of them by default.
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
+    limit: Option<usize>,
+}
+
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{value:?} is not a number of drafts (1 or more)")),
+    }
 }
 
 #[derive(clap::Args)]
@@ -35,11 +45,25 @@ pub struct HistoryArgs {
 
 pub fn list(args: ListArgs) -> Outcome {
     let store = open_store()?;
-    let drafts = match (&args.search, args.trash) {
-        (_, true) => store.list_trash()?,
-        (Some(query), _) => store.search(query)?,
-        (None, false) => store.list()?,
+    let read = |request: &PageRequest| match (&args.search, args.trash) {
+        (_, true) => store.list_trash(request),
+        (Some(query), _) => store.search(query, request),
+        (None, false) => store.list(request),
     };
+    // A page at a time, so that even the whole list is read in bounded steps.
+    let wanted = args.limit.unwrap_or(usize::MAX);
+    let mut drafts = Vec::new();
+    let mut request = PageRequest::first(wanted.min(MAX_PAGE));
+    while drafts.len() < wanted {
+        let page = read(&request)?;
+        drafts.extend(page.drafts);
+        match page.next {
+            Some(cursor) => {
+                request = PageRequest::after(cursor, (wanted - drafts.len()).min(MAX_PAGE))
+            }
+            None => break,
+        }
+    }
     if args.json {
         print(&(serde_json::to_string_pretty(&drafts)? + "\n"))?;
         return Ok(0);

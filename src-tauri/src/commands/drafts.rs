@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use sla_guidance::templates::{self, TemplateInfo};
 use sla_model::{Agreement, Language};
-use sla_store::{Draft, DraftId, DraftInfo, VersionInfo};
+use sla_store::{Draft, DraftId, DraftInfo, Page, PageRequest, VersionInfo};
 use tauri::State;
 
 use crate::app::AppState;
@@ -24,14 +24,21 @@ pub fn list_templates() -> Vec<TemplateInfo> {
     templates::TEMPLATES.to_vec()
 }
 
+/// A page of the drafts (matching `query` when it has words), newest first.
 #[tauri::command]
-pub fn list_drafts(state: State<'_, AppState>, query: String) -> Result<Vec<DraftInfo>> {
-    Ok(store(&state).search(&query)?)
+pub fn list_drafts(state: State<'_, AppState>, query: String, page: PageRequest) -> Result<Page> {
+    Ok(store(&state).search(&query, &page)?)
+}
+
+/// A page of the trash, most recently trashed first.
+#[tauri::command]
+pub fn list_trash(state: State<'_, AppState>, page: PageRequest) -> Result<Page> {
+    Ok(store(&state).list_trash(&page)?)
 }
 
 #[tauri::command]
-pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<DraftInfo>> {
-    Ok(store(&state).list_trash()?)
+pub fn count_trash(state: State<'_, AppState>) -> Result<u64> {
+    Ok(store(&state).count_trash()?)
 }
 
 #[tauri::command]

@@ -17,6 +17,7 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         drafts::list_templates,
         drafts::list_drafts,
         drafts::list_trash,
+        drafts::count_trash,
         drafts::create_draft,
         drafts::import_draft,
         drafts::open_draft,

@@ -22,6 +22,8 @@ import type {
   NewIdentity,
   KeychainStatus,
   OwnIdentity,
+  Page,
+  PageRequest,
   PdfSignatures,
   SignedVersion,
   SignOptions,
@@ -48,8 +50,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const api = {
-  listDrafts: (query = "") => call<DraftInfo[]>("list_drafts", { query }),
-  listTrash: () => call<DraftInfo[]>("list_trash"),
+  /** A page of the drafts matching `query` (all when it has no words), newest first. */
+  listDrafts: (query: string, page: PageRequest) => call<Page>("list_drafts", { query, page }),
+  /** A page of the trash, most recently trashed first. */
+  listTrash: (page: PageRequest) => call<Page>("list_trash", { page }),
+  countTrash: () => call<number>("count_trash"),
   listTemplates: () => call<TemplateInfo[]>("list_templates"),
   createDraft: (template: string, language: Language) =>
     call<Draft>("create_draft", { template, language }),

@@ -9,6 +9,7 @@
 mod background;
 mod error;
 mod location;
+mod page;
 mod records;
 mod schema;
 mod search;
@@ -16,6 +17,7 @@ mod store;
 
 pub use error::StoreError;
 pub use location::{DATABASE_FILE_NAME, DATA_DIR_ENV};
+pub use page::{Cursor, Page, PageRequest, MAX_PAGE};
 pub use records::{Draft, DraftId, DraftInfo, VersionInfo};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{AutosaveWindows, Store};

@@ -6,13 +6,14 @@ use std::time::{Duration, Instant};
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{
-    params, Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior,
+    params, Connection, OpenFlags, OptionalExtension, Row, ToSql, Transaction, TransactionBehavior,
 };
 use sla_model::{Agreement, Language};
 
 use crate::background::{Upkeep, BACKSTOP_PAGES};
 use crate::error::sqlite;
 use crate::location::{self, DATABASE_FILE_NAME};
+use crate::page::{Page, PageRequest};
 use crate::records::{Draft, DraftId, DraftInfo, VersionInfo};
 use crate::schema;
 use crate::search;
@@ -85,6 +86,9 @@ enum Base {
     Latest,
 }
 
+/// Prepared statements kept for reuse: more than the store has, so none is ever prepared twice.
+const STATEMENT_CACHE: usize = 64;
+
 /// The columns of `drafts` (aliased `d`) that make a [`DraftInfo`], as [`info_from_row`] reads them.
 const INFO_COLUMNS: &str =
     "d.id, d.title, d.marketing, d.sales, d.latest_version, d.created_at, d.updated_at, d.trashed_at";
@@ -123,6 +127,10 @@ impl Store {
         let mut conn = Connection::open_with_flags(&path, flags)
             .map_err(|e| sqlite(&path, "opening the drafts database", e))?;
         schema::prepare(&mut conn, &path)?;
+        // rusqlite keeps 16 prepared statements by default, fewer than the store uses (the
+        // lists' page queries alone are a dozen): a listing then pushed a save's statements out,
+        // and the next save prepared them again, the search index's insert among them.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let upkeep = Upkeep::start(&path);
         if upkeep.is_some() {
             conn.pragma_update(None, "wal_autocheckpoint", BACKSTOP_PAGES)
@@ -351,33 +359,22 @@ impl Store {
         )
     }
 
-    /// Every draft not in the trash, most recently saved first.
-    pub fn list(&self) -> Result<Vec<DraftInfo>, StoreError> {
-        let sql = format!(
-            "SELECT {INFO_COLUMNS} FROM drafts d WHERE d.trashed_at IS NULL
-             ORDER BY d.updated_at DESC, d.id DESC"
-        );
-        self.query_infos(&sql, [], "listing the drafts")
+    /// A page of the drafts not in the trash, most recently saved first.
+    pub fn list(&self, request: &PageRequest) -> Result<Page, StoreError> {
+        self.page(Listing::Drafts, None, request, "listing the drafts")
     }
 
-    /// The drafts not in the trash whose latest version contains every word of `query` (title,
-    /// departments, names and any other text), each word matching as a prefix, ignoring case;
-    /// most recently saved first. A query with no words lists every draft.
-    pub fn search(&self, query: &str) -> Result<Vec<DraftInfo>, StoreError> {
+    /// A page of the drafts not in the trash whose latest version contains every word of `query`
+    /// (title, departments, names and any other text), each word matching as a prefix, ignoring
+    /// case; most recently saved first. A query with no words lists every draft.
+    pub fn search(&self, query: &str, request: &PageRequest) -> Result<Page, StoreError> {
         let Some(expression) = search::match_expression(query) else {
-            return self.list();
+            return self.list(request);
         };
-        // FTS5 hands over the matches, each is looked up by id and the few (or the thousands)
-        // are sorted. Walking the list index instead and filtering it by the matches saves about
-        // a tenth when nearly every draft matches, and costs a walk of every draft when few do.
-        let sql = format!(
-            "SELECT {INFO_COLUMNS} FROM draft_text JOIN drafts d ON d.id = draft_text.rowid
-             WHERE draft_text MATCH ?1 AND d.trashed_at IS NULL
-             ORDER BY d.updated_at DESC, d.id DESC"
-        );
-        self.query_infos(
-            &sql,
-            [expression],
+        self.page(
+            Listing::Drafts,
+            Some(&expression),
+            request,
             &format!("searching the drafts for {query:?}"),
         )
     }
@@ -455,13 +452,25 @@ impl Store {
         })
     }
 
-    /// The drafts in the trash, most recently trashed first.
-    pub fn list_trash(&self) -> Result<Vec<DraftInfo>, StoreError> {
-        let sql = format!(
-            "SELECT {INFO_COLUMNS} FROM drafts d WHERE d.trashed_at IS NOT NULL
-             ORDER BY d.trashed_at DESC, d.id DESC"
-        );
-        self.query_infos(&sql, [], "listing the trash")
+    /// A page of the drafts in the trash, most recently trashed first.
+    pub fn list_trash(&self, request: &PageRequest) -> Result<Page, StoreError> {
+        self.page(Listing::Trash, None, request, "listing the trash")
+    }
+
+    /// How many drafts there are, not counting the trash.
+    pub fn count_drafts(&self) -> Result<u64, StoreError> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM drafts WHERE trashed_at IS NULL")
+            .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)))
+            .map_err(|e| sqlite(&self.path, "counting the drafts", e))
+    }
+
+    /// How many drafts the trash holds.
+    pub fn count_trash(&self) -> Result<u64, StoreError> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM drafts WHERE trashed_at IS NOT NULL")
+            .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)))
+            .map_err(|e| sqlite(&self.path, "counting the drafts in the trash", e))
     }
 
     /// Deletes the drafts in the trash with all their versions, for good; returns how many.
@@ -521,6 +530,56 @@ impl Store {
         }
     }
 
+    /// One page of `listing`, only drafts matching the FTS5 expression `matching` when given.
+    fn page(
+        &self,
+        listing: Listing,
+        matching: Option<&str>,
+        request: &PageRequest,
+        doing: &str,
+    ) -> Result<Page, StoreError> {
+        let (key, filter) = (listing.sort_key(), listing.filter());
+        let fetch = request.fetch();
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":fetch", &fetch)];
+        if let Some(expression) = &matching {
+            params.push((":query", expression));
+        }
+        // The list's index is walked in order and each draft checked against the search's
+        // matches, read once into a temporary set, until the page is full: a word in every draft
+        // fills a page within its first rows, a rare word costs one walk of the index. The unary
+        // `+` keeps SQLite from turning it around (looking up every match by id, then sorting
+        // them all), which the first page of a common word paid for dearly.
+        let mut sql = format!("SELECT {INFO_COLUMNS} FROM drafts d WHERE {filter}");
+        if matching.is_some() {
+            sql.push_str(MATCHES);
+        }
+        if let Some(cursor) = &request.after {
+            sql.push_str(&format!(" AND ({key}, d.id) < (:at, :id)"));
+            params.push((":at", &cursor.at));
+            params.push((":id", &cursor.id));
+        }
+        sql.push_str(&format!(" ORDER BY {key} DESC, d.id DESC LIMIT :fetch"));
+        let drafts = self.query_infos(&sql, &params[..], doing)?;
+        let newer = match &request.after {
+            None => Vec::new(),
+            Some(cursor) => {
+                let mut sql = format!(
+                    "SELECT {INFO_COLUMNS} FROM drafts d WHERE {filter} AND {key} > :since"
+                );
+                if matching.is_some() {
+                    sql.push_str(MATCHES);
+                }
+                sql.push_str(&format!(" ORDER BY {key} DESC, d.id DESC LIMIT :fetch"));
+                let mut params = params[..usize::from(matching.is_some()) + 1].to_vec();
+                params.push((":since", &cursor.since));
+                let mut newer = self.query_infos(&sql, &params[..], doing)?;
+                newer.truncate(request.limit.clamp(1, crate::page::MAX_PAGE));
+                newer
+            }
+        };
+        Ok(Page::from_rows(drafts, newer, request, listing.sort_time()))
+    }
+
     fn query_infos<P: rusqlite::Params>(
         &self,
         sql: &str,
@@ -531,6 +590,41 @@ impl Store {
             .prepare_cached(sql)
             .and_then(|mut stmt| stmt.query_map(params, info_from_row)?.collect())
             .map_err(|e| sqlite(&self.path, doing, e))
+    }
+}
+
+/// Keeps the drafts the search matches (see [`Store::page`]).
+const MATCHES: &str = " AND +d.id IN (SELECT rowid FROM draft_text WHERE draft_text MATCH :query)";
+
+/// The lists [`Store::page`] reads, each in its own order.
+#[derive(Debug, Clone, Copy)]
+enum Listing {
+    /// The drafts not in the trash, most recently saved first (the `drafts_recent` index's order).
+    Drafts,
+    /// The trash, most recently trashed first.
+    Trash,
+}
+
+impl Listing {
+    fn sort_key(self) -> &'static str {
+        match self {
+            Listing::Drafts => "d.updated_at",
+            Listing::Trash => "d.trashed_at",
+        }
+    }
+
+    fn filter(self) -> &'static str {
+        match self {
+            Listing::Drafts => "d.trashed_at IS NULL",
+            Listing::Trash => "d.trashed_at IS NOT NULL",
+        }
+    }
+
+    fn sort_time(self) -> fn(&DraftInfo) -> &str {
+        match self {
+            Listing::Drafts => |d| &d.updated_at,
+            Listing::Trash => |d| d.trashed_at.as_deref().unwrap_or(&d.updated_at),
+        }
     }
 }
 

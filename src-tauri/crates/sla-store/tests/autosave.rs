@@ -6,7 +6,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{english, temp_store};
+use common::{english, temp_store, Everything};
 use sla_model::Agreement;
 use sla_store::{AutosaveWindows, DraftId, Store, StoreError};
 
@@ -51,8 +51,8 @@ fn autosaves_in_quick_succession_make_one_version() {
     assert_eq!(store.get_version(id, 2).unwrap().agreement, edited(20));
     assert!(last.updated_at >= first.updated_at);
     assert_eq!(store.history(id).unwrap()[0].saved_at, last.updated_at);
-    assert_eq!(store.list().unwrap()[0].updated_at, last.updated_at);
-    let found = |q: &str| store.search(q).unwrap().len();
+    assert_eq!(store.all_drafts().unwrap()[0].updated_at, last.updated_at);
+    let found = |q: &str| store.search_all(q).unwrap().len();
     assert_eq!(found("edit number 20"), 1);
     assert_eq!(found("edit number 19"), 0);
     // The version the draft was created with is untouched.

@@ -14,6 +14,8 @@
 
 mod common;
 
+use common::Everything;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -172,7 +174,7 @@ fn a_killed_saver_never_loses_an_acknowledged_save() {
 fn save_until_killed(db: &Path, round: u32) -> ! {
     println!("{OPENING}");
     let mut store = Store::open(db).unwrap();
-    let id = match store.list().unwrap().first() {
+    let id = match store.all_drafts().unwrap().first() {
         Some(draft) => draft.id,
         None => store.create(&common::english(), "crash test").unwrap().id,
     };
@@ -322,7 +324,7 @@ fn check_database(db: &Path, round: u32, acks: &[Ack], context: &str) -> u32 {
     // the last one replaced), which may have committed before the kill stopped its
     // acknowledgement; never anything else.
     let mut latest_version = 0;
-    for draft in store.list().unwrap() {
+    for draft in store.all_drafts().unwrap() {
         let latest = store
             .get(draft.id)
             .unwrap_or_else(|e| panic!("latest version unreadable {at}: {e}"));

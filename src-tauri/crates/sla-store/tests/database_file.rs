@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{english, temp_store};
+use common::{english, temp_store, Everything};
 use rusqlite::Connection;
 use sla_store::{Store, StoreError, SCHEMA_VERSION};
 
@@ -74,7 +74,7 @@ fn a_schema_1_database_is_migrated_keeping_every_draft_and_version() {
     assert_eq!(user_version(&path), i64::from(SCHEMA_VERSION));
 
     // Every draft, with the same summary; newest first.
-    let mut listed = store.list().unwrap();
+    let mut listed = store.all_drafts().unwrap();
     listed.reverse();
     let summaries: Vec<_> = listed
         .iter()
@@ -137,7 +137,7 @@ fn a_schema_1_database_is_migrated_keeping_every_draft_and_version() {
     // The new schema works on the old data: search was indexed, the trash is there.
     let found = |store: &Store, q: &str| {
         store
-            .search(q)
+            .search_all(q)
             .unwrap()
             .into_iter()
             .map(|d| d.id)
@@ -149,7 +149,7 @@ fn a_schema_1_database_is_migrated_keeping_every_draft_and_version() {
     assert_eq!(found(&store, "inside sales"), [4]);
     assert_eq!(found(&store, "copy"), [3]);
     store.trash(4).unwrap();
-    assert_eq!(store.list_trash().unwrap().len(), 1);
+    assert_eq!(store.all_trash().unwrap().len(), 1);
     let mut edited = store.get(2).unwrap().agreement;
     edited.notes = "после миграции".into();
     assert_eq!(store.save(2, &edited, 2).unwrap().version, 3);
@@ -161,7 +161,7 @@ fn a_schema_1_database_is_migrated_keeping_every_draft_and_version() {
     // Opening again finds nothing to migrate and changes nothing.
     drop(store);
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.list().unwrap().len(), 3);
+    assert_eq!(store.all_drafts().unwrap().len(), 3);
     assert_eq!(user_version(&path), i64::from(SCHEMA_VERSION));
 }
 
@@ -288,7 +288,7 @@ fn a_stored_agreement_that_no_longer_parses_is_reported_by_draft_and_version() {
         "{err}"
     );
     // The rest of the draft still works: its list entry, history, older versions.
-    assert_eq!(store.list().unwrap()[0].version, 2);
+    assert_eq!(store.all_drafts().unwrap()[0].version, 2);
     assert_eq!(store.history(id).unwrap().len(), 2);
     assert_eq!(store.get_version(id, 1).unwrap().agreement, english());
     assert!(matches!(
@@ -336,8 +336,8 @@ fn a_damaged_database_gives_an_error_not_a_panic() {
     std::fs::write(&path, &bytes).unwrap();
 
     let outcome = Store::open(&path).and_then(|store| {
-        store.list()?;
-        store.search("draft")?;
+        store.all_drafts()?;
+        store.search_all("draft")?;
         store.get(3)?;
         Ok(())
     });
@@ -395,11 +395,11 @@ fn the_search_index_is_merged_while_the_store_stays_open() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let found: Vec<_> = store
-        .search("note 7")
+        .search_all("note 7")
         .unwrap()
         .into_iter()
         .map(|d| d.id)
         .collect();
     assert_eq!(found.len(), 1);
-    assert_eq!(store.search("note").unwrap().len(), 12);
+    assert_eq!(store.search_all("note").unwrap().len(), 12);
 }

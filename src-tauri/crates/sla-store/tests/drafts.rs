@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{english, russian, temp_store};
+use common::{english, russian, temp_store, Everything};
 use sla_store::{Store, StoreError};
 
 #[test]
@@ -41,7 +41,7 @@ fn create_save_and_get() {
         store.get_version(created.id, 1).unwrap().agreement,
         original
     );
-    assert_eq!(store.list().unwrap(), vec![saved]);
+    assert_eq!(store.all_drafts().unwrap(), vec![saved]);
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn list_is_newest_first() {
     let b = store.create(&russian(), "").unwrap().id;
     let ids = |store: &Store| {
         store
-            .list()
+            .all_drafts()
             .unwrap()
             .iter()
             .map(|d| d.id)
@@ -247,13 +247,13 @@ fn two_stores_on_one_file_save_at_the_same_time() {
                     let mut edited = base.clone();
                     edited.notes = format!("save {i}");
                     store.save(id, &edited, i + 1).unwrap();
-                    store.search("save").unwrap();
+                    store.search_all("save").unwrap();
                 }
             })
         })
         .collect();
     for _ in 0..30 {
-        assert_eq!(first.list().unwrap().len(), 2);
+        assert_eq!(first.all_drafts().unwrap().len(), 2);
     }
     for writer in writers {
         writer.join().unwrap();

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{english, russian, temp_store};
+use common::{english, russian, temp_store, Everything};
 use sla_store::{DraftId, Store, StoreError};
 
 fn ids(found: Vec<sla_store::DraftInfo>) -> Vec<DraftId> {
@@ -10,7 +10,7 @@ fn ids(found: Vec<sla_store::DraftInfo>) -> Vec<DraftId> {
 }
 
 fn search(store: &Store, query: &str) -> Vec<DraftId> {
-    ids(store.search(query).unwrap())
+    ids(store.search_all(query).unwrap())
 }
 
 #[test]
@@ -20,8 +20,8 @@ fn trash_hides_a_draft_and_restore_brings_it_back() {
     let trashed = store.create(&russian(), "").unwrap().id;
 
     store.trash(trashed).unwrap();
-    assert_eq!(ids(store.list().unwrap()), [kept]);
-    let in_trash = store.list_trash().unwrap();
+    assert_eq!(ids(store.all_drafts().unwrap()), [kept]);
+    let in_trash = store.all_trash().unwrap();
     assert_eq!(ids(in_trash.clone()), [trashed]);
     let trashed_at = in_trash[0]
         .trashed_at
@@ -35,13 +35,13 @@ fn trash_hides_a_draft_and_restore_brings_it_back() {
     // Trashing again changes nothing, not even the time.
     store.trash(trashed).unwrap();
     assert_eq!(
-        store.list_trash().unwrap()[0].trashed_at.as_deref(),
+        store.all_trash().unwrap()[0].trashed_at.as_deref(),
         Some(trashed_at.as_str())
     );
 
     store.restore_from_trash(trashed).unwrap();
-    assert_eq!(ids(store.list().unwrap()), [trashed, kept]);
-    assert!(store.list_trash().unwrap().is_empty());
+    assert_eq!(ids(store.all_drafts().unwrap()), [trashed, kept]);
+    assert!(store.all_trash().unwrap().is_empty());
     assert_eq!(store.get(trashed).unwrap().info.trashed_at, None);
     let mut edited = russian();
     edited.notes = "снова в работе".into();
@@ -92,8 +92,8 @@ fn emptying_the_trash_deletes_drafts_and_their_versions_for_good() {
 
     store.trash(gone).unwrap();
     assert_eq!(store.empty_trash().unwrap(), 1);
-    assert!(store.list_trash().unwrap().is_empty());
-    assert_eq!(ids(store.list().unwrap()), [kept]);
+    assert!(store.all_trash().unwrap().is_empty());
+    assert_eq!(ids(store.all_drafts().unwrap()), [kept]);
     assert_eq!(
         store.get(gone).unwrap_err().to_string(),
         format!("draft {gone} does not exist")
@@ -243,7 +243,7 @@ fn queries_with_no_words_list_everything_and_operators_are_plain_text() {
         "{body}",
     ] {
         store
-            .search(query)
+            .search_all(query)
             .unwrap_or_else(|e| panic!("query {query:?}: {e}"));
     }
     assert_eq!(search(&store, "\"Petrova\""), [a]);

@@ -20,9 +20,25 @@ import type {
   Language,
   LibraryMetric,
   NewIdentity,
+  Page,
+  PageRequest,
   PdfSignatures,
   SignOptions,
 } from "../types/ipc";
+
+/** A page of `list` in the store's order (newest `key` first, then highest id), as `Store::page` reads it. */
+function pageOf(list: DraftInfo[], key: (d: DraftInfo) => string, request: PageRequest): Page {
+  const before = (a: DraftInfo, at: string, id: number) => key(a) < at || (key(a) === at && a.id < id);
+  const sorted = list.sort((a, b) => key(b).localeCompare(key(a)) || b.id - a.id);
+  const limit = Math.min(1000, Math.max(1, request.limit));
+  const after = request.after;
+  const rows = (after ? sorted.filter((d) => before(d, after.at, after.id)) : sorted).slice(0, limit + 1);
+  const newer = after ? sorted.filter((d) => key(d) > after.since).slice(0, limit) : [];
+  const drafts = rows.slice(0, limit);
+  const since = [after?.since ?? "", drafts[0] ? key(drafts[0]) : "", newer[0] ? key(newer[0]) : ""].reduce((a, b) => (a > b ? a : b));
+  const last = drafts[drafts.length - 1];
+  return { drafts, newer, next: rows.length > limit && last ? { at: key(last), id: last.id, since } : null };
+}
 
 interface StoredDraft {
   info: DraftInfo;
@@ -101,15 +117,19 @@ export class MockBackend {
           { name: "blank", summary: "An empty agreement" },
         ];
       case "list_drafts": {
-        const q = String(args.query ?? "").toLowerCase();
-        return [...this.drafts.values()]
+        const q = String(args.query ?? "").toLowerCase().trim();
+        const found = [...this.drafts.values()]
           .filter((d) => d.info.trashed_at === null)
           .filter((d) => !q || JSON.stringify(d.agreement).toLowerCase().includes(q))
-          .sort((a, b) => b.info.updated_at.localeCompare(a.info.updated_at))
           .map((d) => ({ ...d.info }));
+        return pageOf(found, (d) => d.updated_at, args.page as PageRequest);
       }
-      case "list_trash":
-        return [...this.drafts.values()].filter((d) => d.info.trashed_at !== null).map((d) => ({ ...d.info }));
+      case "list_trash": {
+        const trashed = [...this.drafts.values()].filter((d) => d.info.trashed_at !== null).map((d) => ({ ...d.info }));
+        return pageOf(trashed, (d) => d.trashed_at ?? d.updated_at, args.page as PageRequest);
+      }
+      case "count_trash":
+        return [...this.drafts.values()].filter((d) => d.info.trashed_at !== null).length;
       case "create_draft": {
         const language = args.language as Language;
         const agreement =

@@ -14,6 +14,29 @@ export interface DraftInfo {
   trashed_at: string | null;
 }
 
+/** Where the next page of a list starts: the last draft's sort time and id. */
+export interface Cursor {
+  at: string;
+  id: number;
+  /** The newest sort time the listing has seen (drafts saved after it come back as `newer`). */
+  since: string;
+}
+
+export interface PageRequest {
+  /** `null` for the first page. */
+  after: Cursor | null;
+  limit: number;
+}
+
+/** One page of a list (`Store::list`, `search`, `list_trash`). */
+export interface Page {
+  drafts: DraftInfo[];
+  /** Saved (or trashed) since the listing's first page: they go on top, replacing the same id. */
+  newer: DraftInfo[];
+  /** `null` when this page ends the list. */
+  next: Cursor | null;
+}
+
 export interface Draft {
   info: DraftInfo;
   agreement: Agreement;

@@ -32,6 +32,7 @@ home-trash = Trash ({ $count })
 home-search = Search agreements
 home-search-placeholder = Title, department, person, metric…
 home-empty = No agreements yet. Start one on the left: the template already holds a complete two-way agreement to adapt.
+home-load-more = Load more
 home-no-matches = No agreement matches this search.
 home-open = Open
 home-duplicate = Duplicate

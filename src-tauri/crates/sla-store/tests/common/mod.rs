@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use sla_model::{Agreement, Language, Side};
-use sla_store::Store;
+use sla_store::{DraftInfo, PageRequest, Store, StoreError, MAX_PAGE};
 use tempfile::TempDir;
 
 const TEMPLATE: &str = include_str!("../../../sla-guidance/templates/sales-marketing.en.json");
@@ -59,5 +59,41 @@ pub fn set_heads(a: &mut Agreement, marketing: (&str, &str), sales: (&str, &str)
         };
         signatory.name = name.into();
         signatory.email = email.into();
+    }
+}
+
+/// Every page of a list at once, for tests about what a list holds rather than how it pages.
+pub trait Everything {
+    fn all_drafts(&self) -> Result<Vec<DraftInfo>, StoreError>;
+    fn all_trash(&self) -> Result<Vec<DraftInfo>, StoreError>;
+    fn search_all(&self, query: &str) -> Result<Vec<DraftInfo>, StoreError>;
+}
+
+impl Everything for Store {
+    fn all_drafts(&self) -> Result<Vec<DraftInfo>, StoreError> {
+        every_page(|request| self.list(request))
+    }
+
+    fn all_trash(&self) -> Result<Vec<DraftInfo>, StoreError> {
+        every_page(|request| self.list_trash(request))
+    }
+
+    fn search_all(&self, query: &str) -> Result<Vec<DraftInfo>, StoreError> {
+        every_page(|request| self.search(query, request))
+    }
+}
+
+fn every_page(
+    read: impl Fn(&PageRequest) -> Result<sla_store::Page, StoreError>,
+) -> Result<Vec<DraftInfo>, StoreError> {
+    let mut request = PageRequest::first(MAX_PAGE);
+    let mut drafts = Vec::new();
+    loop {
+        let page = read(&request)?;
+        drafts.extend(page.drafts);
+        match page.next {
+            Some(cursor) => request = PageRequest::after(cursor, MAX_PAGE),
+            None => return Ok(drafts),
+        }
     }
 }
