@@ -19,6 +19,12 @@ pub enum Error {
     Pdf(#[from] sla_pdf::PdfError),
     #[error(transparent)]
     Signing(#[from] sla_signing::SignError),
+    #[error(transparent)]
+    Backup(#[from] sla_backup::BackupError),
+    /// The store was found damaged and set aside; until the person restores a backup or starts
+    /// a new store, nothing is saved (the window keeps the edits in memory).
+    #[error("the drafts database is closed: it was found damaged and set aside; restore a backup or start a new one to save again")]
+    StoreUnavailable,
     #[error("{0}")]
     Io(String),
 }
@@ -28,12 +34,17 @@ impl Error {
     fn kind(&self) -> &'static str {
         match self {
             Error::Store(sla_store::StoreError::Conflict { .. }) => "conflict",
+            // The window keeps what could not be saved and says why in plain words.
+            Error::Store(sla_store::StoreError::DiskFull { .. }) => "disk_full",
+            Error::Store(sla_store::StoreError::ReadOnly { .. }) => "read_only",
             Error::Store(_) => "store",
             Error::Read(_) => "invalid_agreement",
             Error::Template(_) => "unknown_template",
             Error::Funnel(_) => "invalid_funnel_input",
             Error::Pdf(_) => "pdf",
             Error::Signing(_) => "signing",
+            Error::Backup(_) => "backup",
+            Error::StoreUnavailable => "store_unavailable",
             Error::Io(_) => "io",
         }
     }

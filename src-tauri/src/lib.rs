@@ -6,4 +6,7 @@ pub mod cli;
 mod commands;
 pub mod error;
 mod files;
+pub mod instance;
+pub mod recovery;
+mod store_slot;
 mod webview;

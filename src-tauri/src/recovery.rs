@@ -2,11 +2,12 @@
 //! check in the background, and what the recovery screen offers (the newest good backup, the
 //! drafts salvaged from the damaged file, or a new store). The work itself is `sla-backup`'s.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use serde::Serialize;
-use sla_backup::{BackupInfo, DataDir, Damage, Health, OpenError};
+use sla_backup::{BackupInfo, Damage, DataDir, Health, OpenError};
 use sla_store::Store;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -25,6 +26,9 @@ pub enum Recovery {
         /// Where the salvaged drafts were also written as agreement files, so that closing the
         /// window loses none of them.
         salvaged_to: Option<PathBuf>,
+        /// The latest version of each draft in the offered backup, by draft id: a salvaged
+        /// draft it lacks, or holds at an older version, is newer than the backup.
+        in_backup: HashMap<i64, u32>,
     },
     /// The store could not be opened for another reason (a newer version's file, another
     /// program's database, a folder that cannot be read); it was left untouched.
@@ -106,9 +110,17 @@ fn damaged(damage: Box<Damage>) -> Recovery {
             }
         },
     };
+    let in_backup = match &damage.newest_backup {
+        Some(backup) => sla_backup::latest_versions(&backup.path).unwrap_or_else(|e| {
+            eprintln!("sla-studio: warning: the backup's drafts could not be listed: {e}");
+            HashMap::new()
+        }),
+        None => HashMap::new(),
+    };
     Recovery::Damaged {
         damage,
         salvaged_to,
+        in_backup,
     }
 }
 
@@ -142,7 +154,9 @@ pub fn check_in_background(app: AppHandle) {
         let recovery = match sla_backup::set_aside(&state.data, &detail, Utc::now()) {
             Ok(damage) => damaged(Box::new(damage)),
             Err(e) => Recovery::Unavailable {
-                reason: format!("the drafts database is damaged ({detail}) and could not be moved aside: {e}"),
+                reason: format!(
+                    "the drafts database is damaged ({detail}) and could not be moved aside: {e}"
+                ),
             },
         };
         state.set_recovery(Some(recovery));
@@ -156,8 +170,8 @@ impl Recovery {
             Recovery::Damaged {
                 damage,
                 salvaged_to,
+                in_backup,
             } => {
-                let backup_taken = damage.newest_backup.as_ref().map(|b| b.taken_at);
                 let mut salvaged: Vec<SalvagedEntry> = damage
                     .salvage
                     .drafts
@@ -169,10 +183,10 @@ impl Recovery {
                         version: d.version,
                         saved_at: d.saved_at.clone(),
                         in_trash: d.in_trash,
-                        newer_than_backup: match (backup_taken, saved_at(&d.saved_at)) {
-                            (Some(taken), Some(saved)) => saved > taken,
-                            _ => true,
-                        },
+                        newer_than_backup: !matches!(
+                            in_backup.get(&d.draft_id),
+                            Some(&version) if version >= d.version
+                        ),
                     })
                     .collect();
                 salvaged.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
@@ -199,12 +213,6 @@ impl Recovery {
             },
         }
     }
-}
-
-fn saved_at(text: &str) -> Option<chrono::DateTime<Utc>> {
-    chrono::DateTime::parse_from_rfc3339(text)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
 }
 
 /// Restores the backup the recovery screen offered (or, with `None`, starts a new store), then

@@ -37,12 +37,16 @@ mkdir -p "$root/tests/artifacts/screens"
 
 xvfb_pid=""
 driver_pid=""
+bus_pid=""
+disk=""
 descendants() { local p; for p in $(pgrep -P "$1"); do descendants "$p"; echo "$p"; done; }
 cleanup() {
   # An app whose session failed stays running after its driver is gone: end those first.
   [ -n "$driver_pid" ] && kill $(descendants "$driver_pid") 2>/dev/null || true
   [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
+  [ -n "$disk" ] && umount "$disk" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -82,13 +86,45 @@ stop_driver() {
   while ! port_free "$port"; do sleep 0.1; done
 }
 
+# A private D-Bus session bus, as a desktop session has: a second start finds the open window on it.
+start_bus() {
+  command -v dbus-daemon >/dev/null || { echo "run.sh: dbus-daemon is missing: apt-get install dbus-daemon" >&2; exit 1; }
+  local out
+  out="$(dbus-daemon --session --fork --nopidfile --print-address=1 --print-pid=1)"
+  export DBUS_SESSION_BUS_ADDRESS="$(sed -n 1p <<<"$out")"
+  bus_pid="$(sed -n 2p <<<"$out")"
+}
+stop_bus() {
+  kill "$bus_pid" 2>/dev/null || true
+  bus_pid=""
+  unset DBUS_SESSION_BUS_ADDRESS
+}
+
 status=0
 if [ "$suite" = 1 ]; then
   # Each suite starts from an empty data folder of its own.
-  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs paging.e2e.mjs conflict.e2e.mjs}; do
-    start_driver "${suite_file%%.*}"
+  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs paging.e2e.mjs conflict.e2e.mjs recovery.e2e.mjs instance.e2e.mjs disk.e2e.mjs}; do
+    name="${suite_file%%.*}"
+    case "$name" in
+      instance) start_bus ;;
+      disk)
+        # The data folder on a small disk of its own, to fill up (mounting needs root).
+        disk="$work/disk"
+        mkdir -p "$disk"
+        if ! mount -t tmpfs -o size=8m,mode=0755 tmpfs "$disk" 2>"$work/mount.log"; then
+          echo "run.sh: SKIPPED disk.e2e.mjs: cannot mount a tmpfs ($(cat "$work/mount.log")); run as root" >&2
+          disk=""
+          continue
+        fi
+        ;;
+    esac
+    start_driver "$name"
     (cd "$here" && node --test --test-timeout=900000 "$suite_file") || status=$?
     stop_driver
+    case "$name" in
+      instance) stop_bus ;;
+      disk) umount "$disk" || true; disk="" ;;
+    esac
   done
 fi
 if [ "$perf" = 1 ] && [ "$status" = 0 ]; then

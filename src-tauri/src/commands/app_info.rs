@@ -19,7 +19,6 @@ pub struct AppInfo {
 #[tauri::command]
 pub fn app_info(app: AppHandle, state: State<'_, AppState>) -> AppInfo {
     let config = app.config();
-    let store = state.store.lock().unwrap_or_else(|p| p.into_inner());
     AppInfo {
         name: config.product_name.clone().unwrap_or_default(),
         version: app.package_info().version.to_string(),
@@ -30,11 +29,7 @@ pub fn app_info(app: AppHandle, state: State<'_, AppState>) -> AppInfo {
             .publisher
             .clone()
             .unwrap_or_else(|| env!("CARGO_PKG_AUTHORS").to_string()),
-        data_dir: store
-            .path()
-            .parent()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default(),
+        data_dir: state.data.root().display().to_string(),
     }
 }
 

@@ -9,14 +9,10 @@ use tauri::State;
 
 use crate::app::AppState;
 use crate::error::Result;
+use crate::store_slot::StoreGuard;
 
-fn store<'a>(state: &'a State<'_, AppState>) -> std::sync::MutexGuard<'a, sla_store::Store> {
-    // A panic while holding the lock cannot leave SQLite half-written (every save is a
-    // transaction), so a poisoned lock is safe to keep using.
-    state
-        .store
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+fn store<'a>(state: &'a State<'_, AppState>) -> Result<StoreGuard<'a>> {
+    state.store.lock()
 }
 
 #[tauri::command]
@@ -27,18 +23,18 @@ pub fn list_templates() -> Vec<TemplateInfo> {
 /// A page of the drafts (matching `query` when it has words), newest first.
 #[tauri::command]
 pub fn list_drafts(state: State<'_, AppState>, query: String, page: PageRequest) -> Result<Page> {
-    Ok(store(&state).search(&query, &page)?)
+    Ok(store(&state)?.search(&query, &page)?)
 }
 
 /// A page of the trash, most recently trashed first.
 #[tauri::command]
 pub fn list_trash(state: State<'_, AppState>, page: PageRequest) -> Result<Page> {
-    Ok(store(&state).list_trash(&page)?)
+    Ok(store(&state)?.list_trash(&page)?)
 }
 
 #[tauri::command]
 pub fn count_trash(state: State<'_, AppState>) -> Result<u64> {
-    Ok(store(&state).count_trash()?)
+    Ok(store(&state)?.count_trash()?)
 }
 
 #[tauri::command]
@@ -48,7 +44,7 @@ pub fn create_draft(
     language: Language,
 ) -> Result<Draft> {
     let agreement = templates::instantiate(&template, language)?;
-    let mut store = store(&state);
+    let mut store = store(&state)?;
     let info = store.create(&agreement, &format!("created from template {template}"))?;
     Ok(store.get(info.id)?)
 }
@@ -57,14 +53,14 @@ pub fn create_draft(
 #[tauri::command]
 pub fn import_draft(state: State<'_, AppState>, path: PathBuf) -> Result<Draft> {
     let agreement = crate::files::read_agreement(&path)?;
-    let mut store = store(&state);
+    let mut store = store(&state)?;
     let info = store.create(&agreement, &format!("imported from {}", path.display()))?;
     Ok(store.get(info.id)?)
 }
 
 #[tauri::command]
 pub fn open_draft(state: State<'_, AppState>, id: DraftId) -> Result<Draft> {
-    Ok(store(&state).get(id)?)
+    Ok(store(&state)?.get(id)?)
 }
 
 #[tauri::command]
@@ -77,50 +73,50 @@ pub fn save_draft(
     // Typing pauses come close together: the store folds them into one version. `base` is the
     // version the window loaded or last saved: when another window or command saved since, the
     // store refuses with a conflict that the window shows.
-    Ok(store(&state).autosave(id, &agreement, base)?)
+    Ok(store(&state)?.autosave(id, &agreement, base)?)
 }
 
 #[tauri::command]
 pub fn duplicate_draft(state: State<'_, AppState>, id: DraftId) -> Result<DraftInfo> {
-    Ok(store(&state).duplicate(id)?)
+    Ok(store(&state)?.duplicate(id)?)
 }
 
 #[tauri::command]
 pub fn rename_draft(state: State<'_, AppState>, id: DraftId, title: String) -> Result<DraftInfo> {
-    Ok(store(&state).rename(id, &title)?)
+    Ok(store(&state)?.rename(id, &title)?)
 }
 
 #[tauri::command]
 pub fn trash_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
-    Ok(store(&state).trash(id)?)
+    Ok(store(&state)?.trash(id)?)
 }
 
 #[tauri::command]
 pub fn restore_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
-    Ok(store(&state).restore_from_trash(id)?)
+    Ok(store(&state)?.restore_from_trash(id)?)
 }
 
 #[tauri::command]
 pub fn empty_trash(state: State<'_, AppState>) -> Result<usize> {
-    Ok(store(&state).empty_trash()?)
+    Ok(store(&state)?.empty_trash()?)
 }
 
 #[tauri::command]
 pub fn draft_history(state: State<'_, AppState>, id: DraftId) -> Result<Vec<VersionInfo>> {
-    Ok(store(&state).history(id)?)
+    Ok(store(&state)?.history(id)?)
 }
 
 #[tauri::command]
 pub fn restore_version(state: State<'_, AppState>, id: DraftId, version: u32) -> Result<DraftInfo> {
-    Ok(store(&state).restore_version(id, version)?)
+    Ok(store(&state)?.restore_version(id, version)?)
 }
 
 #[tauri::command]
 pub fn get_setting(state: State<'_, AppState>, key: String) -> Result<Option<String>> {
-    Ok(store(&state).get_setting(&key)?)
+    Ok(store(&state)?.get_setting(&key)?)
 }
 
 #[tauri::command]
 pub fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Result<()> {
-    Ok(store(&state).set_setting(&key, &value)?)
+    Ok(store(&state)?.set_setting(&key, &value)?)
 }

@@ -29,11 +29,7 @@ pub fn export_pdf(
     path: PathBuf,
 ) -> Result<Exported> {
     // Kept: the PDF names this version, so later autosaves must not fold into it.
-    let draft = state
-        .store
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .keep_latest(id)?;
+    let draft = state.store.lock()?.keep_latest(id)?;
     let (bytes, draft_mark) = crate::files::export_pdf(
         &draft.agreement,
         language,
@@ -42,7 +38,7 @@ pub fn export_pdf(
     )?;
     let agreement_sha256 = sla_pdf::agreement_hash(&draft.agreement);
     super::signing::record_export(
-        &mut state.store.lock().unwrap_or_else(|p| p.into_inner()),
+        &mut *state.store.lock()?,
         &agreement_sha256,
         &super::signing::ExportRecord {
             draft: id,

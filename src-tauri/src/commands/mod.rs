@@ -5,6 +5,7 @@ mod app_info;
 mod drafts;
 mod export;
 mod guidance;
+mod recovery;
 mod signing;
 
 use tauri::ipc::Invoke;
@@ -14,6 +15,9 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app_info::app_info,
         app_info::take_file_to_open,
+        recovery::recovery_status,
+        recovery::recovery_apply,
+        recovery::keep_open_agreement,
         drafts::list_templates,
         drafts::list_drafts,
         drafts::list_trash,

@@ -35,6 +35,9 @@ pub fn keep_open_agreement(
     agreement: sla_model::Agreement,
 ) -> Result<sla_store::Draft> {
     let mut store = state.store.lock()?;
-    let info = store.create(&agreement, "kept from the window when the store was found damaged")?;
+    let info = store.create(
+        &agreement,
+        "kept from the window when the store was found damaged",
+    )?;
     Ok(store.get(info.id)?)
 }

@@ -198,7 +198,7 @@ fn inspect(state: &AppState, path: &Path, language: Language) -> Result<PdfSigna
     let agreement_sha256 = agreement.as_ref().map(sla_pdf::agreement_hash);
     let exported_from = match &agreement_sha256 {
         Some(hash) => {
-            let store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+            let store = state.store.lock()?;
             store
                 .get_setting(&format!("exported:{hash}"))?
                 .and_then(|json| serde_json::from_str(&json).ok())
@@ -273,7 +273,7 @@ fn mark_signed(
     agreement_sha256: &str,
 ) -> Result<()> {
     let key = signed_key(export.draft);
-    let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+    let mut store = state.store.lock()?;
     // Export kept it already; a signed version must never change, so say so again.
     store.keep_version(export.draft, export.version)?;
     let mut record = store
@@ -296,7 +296,7 @@ fn mark_signed(
 /// The signed version of a draft, if any: the UI shows it and treats later edits as an amendment.
 #[tauri::command]
 pub fn signed_version(state: State<'_, AppState>, id: DraftId) -> Result<Option<SignedVersion>> {
-    let store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+    let store = state.store.lock()?;
     Ok(store
         .get_setting(&signed_key(id))?
         .and_then(|json| serde_json::from_str(&json).ok()))

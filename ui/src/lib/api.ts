@@ -3,6 +3,7 @@
  * of the UI never calls `invoke` directly, and every failure arrives as a `CommandError`.
  */
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Agreement } from "./types/agreement";
 import type {
@@ -25,6 +26,8 @@ import type {
   Page,
   PageRequest,
   PdfSignatures,
+  RecoveryOutcome,
+  RecoveryReport,
   SignedVersion,
   SignOptions,
   TemplateInfo,
@@ -63,6 +66,17 @@ export const api = {
   importDraft: (path: string) => call<Draft>("import_draft", { path }),
   /** The agreement file the app was started with (a double-clicked file), once; null afterwards. */
   takeFileToOpen: () => call<string | null>("take_file_to_open"),
+  /** Why the store is not open (found damaged, or cannot be opened); null when it is. */
+  recoveryStatus: () => call<RecoveryReport | null>("recovery_status"),
+  /** Restores the offered backup (or, with null, starts a new store) and imports salvaged drafts. */
+  recoveryApply: (backup: string | null, importDrafts: number[]) =>
+    call<RecoveryOutcome>("recovery_apply", { backup, import: importDrafts }),
+  /** Stores the agreement open when the store was found damaged as a new draft of the recovered one. */
+  keepOpenAgreement: (agreement: Agreement) => call<Draft>("keep_open_agreement", { agreement }),
+  /** Calls `handler` when the background check finds the open store damaged (it is then closed). */
+  onStoreDamaged: (handler: () => void): Promise<UnlistenFn> => listen("store-damaged", handler),
+  /** Calls `handler` whenever another start of the app hands this window a file to open. */
+  onFileHandedOver: (handler: () => void): Promise<UnlistenFn> => listen("open-file", handler),
   /** Saves on top of version `base`; rejects with kind `conflict` when the draft has a newer one. */
   saveDraft: (id: number, agreement: Agreement, base: number) =>
     call<DraftInfo>("save_draft", { id, agreement, base }),

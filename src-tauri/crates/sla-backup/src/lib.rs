@@ -10,6 +10,7 @@
 //!
 //! Nothing here reads the clock: every function that needs the time takes `now`.
 
+mod contents;
 mod error;
 mod fsutil;
 mod open;
@@ -20,6 +21,7 @@ mod snapshot;
 
 use std::path::{Path, PathBuf};
 
+pub use contents::latest_versions;
 pub use error::BackupError;
 pub use open::{
     check_thoroughly, open_checked, quick_check, set_aside, Damage, Health, OpenError, Opened,

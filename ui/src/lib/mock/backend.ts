@@ -23,6 +23,7 @@ import type {
   Page,
   PageRequest,
   PdfSignatures,
+  RecoveryReport,
   SignOptions,
 } from "../types/ipc";
 
@@ -54,6 +55,10 @@ export class MockBackend {
   calls: { cmd: string; args: Args }[] = [];
   /** When set, the next save rejects with this message (to exercise the error state). */
   failNextSave: string | null = null;
+  /** While set, every save fails as on a full disk. */
+  diskFull = false;
+  /** What `recovery_status` answers: set to start on the recovery screen. */
+  recovery: RecoveryReport | null = null;
   /** What `take_file_to_open` answers. */
   fileToOpen: string | null = null;
   /** Signing identities with the passphrase each was made with. */
@@ -149,6 +154,9 @@ export class MockBackend {
           this.failNextSave = null;
           throw { kind: "store", message };
         }
+        if (this.diskFull) {
+          throw { kind: "disk_full", message: "could not finish saving draft: the disk holding /data/drafts.sqlite3 is full" };
+        }
         const agreement = args.agreement as Agreement;
         const base = Number(args.base);
         if (JSON.stringify(agreement) !== JSON.stringify(d.agreement) && base !== d.info.version) {
@@ -208,6 +216,20 @@ export class MockBackend {
       }
       case "take_file_to_open":
         return this.fileToOpen;
+      case "recovery_status":
+        return this.recovery;
+      case "recovery_apply": {
+        if (!this.recovery) throw { kind: "io", message: "there is nothing to recover: the drafts database is open" };
+        const report = this.recovery;
+        const imported = (args.import as number[]).map((i) => {
+          const found = report.salvaged.find((d) => d.index === i);
+          if (!found) throw { kind: "io", message: `there is no salvaged draft ${i}` };
+          return found;
+        });
+        this.drafts.clear();
+        this.recovery = null;
+        return { drafts: (args.backup ? (report.backup?.drafts ?? 0) : 0) + imported.length, imported: imported.length };
+      }
       case "import_draft":
         throw { kind: "invalid_agreement", message: `${String(args.path)}: not an agreement file` };
       case "get_setting":

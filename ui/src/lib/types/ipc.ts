@@ -266,3 +266,45 @@ export interface SignedVersion {
   signed_at: string;
   agreement_sha256: string;
 }
+
+/** A backup of the drafts store, as the recovery screen shows it. */
+export interface BackupInfo {
+  path: string;
+  taken_at: string;
+  reason: string;
+  schema_version: number;
+  drafts: number;
+  in_trash: number;
+  titles: string[];
+  identity_files: number;
+  size: number;
+  problem: string | null;
+}
+
+/** A draft read back from a damaged store. */
+export interface SalvagedEntry {
+  index: number;
+  title: string;
+  version: number;
+  saved_at: string;
+  in_trash: boolean;
+  /** Saved after the offered backup was taken, so the backup lacks this version. */
+  newer_than_backup: boolean;
+}
+
+/** Why the window has no store open: it was found damaged (and moved aside), or cannot be opened. */
+export interface RecoveryReport {
+  kind: "damaged" | "unavailable";
+  detail: string;
+  folder: string;
+  moved_to: string | null;
+  backup: BackupInfo | null;
+  salvaged: SalvagedEntry[];
+  salvaged_to: string | null;
+  problems: string[];
+}
+
+export interface RecoveryOutcome {
+  drafts: number;
+  imported: number;
+}

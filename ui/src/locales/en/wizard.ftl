@@ -20,8 +20,13 @@ wizard-optional = optional
 save-pending = Unsaved changes…
 save-saving = Saving…
 save-saved = Saved · version { $version } · { $time }
-save-failed = Not saved
-save-retry = Retry
+save-waiting = Not saved yet
+save-waiting-disk-full = Not saved yet: the disk is full
+save-waiting-read-only = Not saved yet: the data folder is read-only
+# Beside the above: the changes are safe in this window until the store takes them.
+save-kept = · kept in this window, trying again in { $seconds } s
+save-retry = Try now
+save-stay = Your latest changes are not saved yet, so this agreement stays open. Free some space on the disk (or make the data folder writable): they are saved at the next try.
 
 ## Home: the drafts
 
@@ -604,3 +609,45 @@ conflict-kept = Your changes are saved as version { $version }; version { $other
 conflict-took = Version { $version } is open. Your unsaved changes were discarded.
 conflict-undo = Undo
 conflict-stay = This draft was changed elsewhere: choose Keep mine or Take the other version first, so your changes are not lost.
+
+# The recovery screen: the drafts database was found damaged or cannot be opened.
+recovery-title = Your drafts database is damaged
+recovery-intro = SLA Studio found damage in the file that holds your drafts (a disk or sync fault, not something you did). It has not written to it since: the file was moved aside, and nothing in it is deleted. Choose how to go on.
+recovery-moved = The damaged file is now { $path }.
+recovery-technical = What SQLite found
+recovery-backup-title = The newest good backup
+recovery-backup-when = Taken { $when }
+recovery-backup-drafts = { $count ->
+    [one] { $count } agreement
+   *[other] { $count } agreements
+}
+recovery-backup-more = and { $count } more
+recovery-no-backup = There is no backup yet to restore.
+recovery-size-kb = { $size } KB
+recovery-size-mb = { $size } MB
+recovery-salvaged-title = Read back from the damaged file
+recovery-salvaged-intro = These agreements could still be read, each at its newest readable version. Ticked ones are added as new drafts; those marked newer are not in the backup.
+recovery-nothing-salvaged = Nothing could be read back from the damaged file.
+recovery-newer = newer than the backup
+recovery-in-trash = was in the trash
+recovery-salvaged-files = They were also saved as agreement files in { $path }.
+recovery-problems = { $count ->
+    [one] { $count } part could not be read
+   *[other] { $count } parts could not be read
+}
+recovery-restore = Restore this backup
+recovery-restore-and-import = { $count ->
+    [one] Restore this backup and add { $count } agreement
+   *[other] Restore this backup and add { $count } agreements
+}
+recovery-new = Start with an empty list
+recovery-new-and-import = { $count ->
+    [one] Start a new list with { $count } agreement
+   *[other] Start a new list with { $count } agreements
+}
+recovery-done-restored = Backup restored: { $drafts } agreements, { $imported } of them read back from the damaged file.
+recovery-done-new = A new drafts list was started with { $imported } agreements read back from the damaged file.
+recovery-kept-open = The agreement that was open, “{ $title }”, was kept as a new draft.
+recovery-unavailable-title = Your drafts cannot be opened
+recovery-unavailable-intro = SLA Studio could not open the file that holds your drafts, and left it as it is. Nothing was changed.
+recovery-unavailable-folder = The drafts are kept in { $path }.
