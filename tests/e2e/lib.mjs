@@ -124,9 +124,7 @@ export async function screenshot(browser, name) {
 /** Replaces the text of an input or text area the way a person does: select all, type. */
 export async function fill(browser, id, text) {
   const el = await browser.$(`[id="${id}"]`);
-  await el.waitForExist({ timeout: 5000 });
-  await el.scrollIntoView({ block: "center" });
-  await el.click();
+  await clickElement(browser, el, `#${id}`);
   await browser.keys(["Control", "a"]);
   await browser.keys(["Backspace"]);
   if (text) await el.addValue(text);
@@ -137,9 +135,17 @@ export async function fill(browser, id, text) {
 /** Picks an option of a select by its value, through the keyboard-free DOM API plus a change event. */
 export async function choose(browser, id, value) {
   const el = await browser.$(`[id="${id}"]`);
-  await el.waitForExist({ timeout: 5000 });
-  await el.scrollIntoView({ block: "center" });
-  await el.selectByAttribute("value", value);
+  await reveal(browser, el, `#${id}`);
+  // Set as the option list sets it: a native pop-up menu left open would take the next click.
+  await browser.execute(
+    (el, value) => {
+      el.value = value;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    el,
+    value,
+  );
   const now = await el.getValue();
   if (now !== value) throw new Error(`#${id}: chose ${value} but the select shows ${now}`);
 }
@@ -149,6 +155,7 @@ export async function choose(browser, id, value) {
  * and year, so the value is set as the picker would set it, with the same input event.
  */
 export async function setDate(browser, id, iso) {
+  await (await browser.$(`[id="${id}"]`)).waitForExist({ timeout: 5000 });
   await browser.execute(
     (id, iso) => {
       const el = document.getElementById(id);
@@ -161,11 +168,51 @@ export async function setDate(browser, id, iso) {
   );
 }
 
-export async function click(browser, selector) {
-  const el = await browser.$(selector);
-  await el.waitForClickable({ timeout: 5000 });
-  await el.scrollIntoView({ block: "center" });
+/**
+ * Scrolls an element to the middle of the window, clear of the sticky header above and of overlay
+ * scroll bars and messages at the bottom edge, then waits until it is shown, enabled and the
+ * topmost thing at its centre. Nothing here depends on pixel positions, fonts or the window's
+ * size; a control that something still covers fails with what covers it. (That scrolling by the
+ * nearest edge, as the browser does, never leaves a control under the header is a test of its own.)
+ */
+export async function reveal(browser, el, what = "the element") {
+  await el.waitForExist({ timeout: 5000 });
+  let seen = "";
+  await browser.waitUntil(
+    async () => {
+      seen = await browser.execute((el) => {
+        el.scrollIntoView({ block: "center", inline: "nearest" });
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return "not shown";
+        if (el.disabled) return "disabled";
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        const targets = [el, ...(el.labels ?? [])];
+        if (hit && targets.some((t) => t === hit || t.contains(hit))) return "";
+        const name = (n) => (n ? `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ""}${n.className ? `.${String(n.className).split(" ").join(".")}` : ""}` : "nothing");
+        return `covered by ${name(hit)} at y=${Math.round(r.top)}`;
+      }, el);
+      return seen === "";
+    },
+    { timeout: 5000, interval: 100 },
+  ).catch(() => {
+    throw new Error(`${what} cannot be clicked: ${seen}`);
+  });
+}
+
+/** Scrolls the page so that the element starts just below the header, as a link to it would. */
+export async function scrollToTop(browser, selector) {
+  await (await browser.$(selector)).waitForExist({ timeout: 5000 });
+  await browser.execute((selector) => document.querySelector(selector).scrollIntoView({ block: "start" }), selector);
+}
+
+/** Clicks an element once it is in view, enabled and uncovered. */
+export async function clickElement(browser, el, what) {
+  await reveal(browser, el, what);
   await el.click();
+}
+
+export async function click(browser, selector) {
+  await clickElement(browser, await browser.$(selector), selector);
 }
 
 export async function goToStep(browser, step) {

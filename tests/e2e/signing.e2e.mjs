@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { SCREENS, click, endSession, fill, goToStep, sleep, startApp, waitSaved } from "./lib.mjs";
+import { SCREENS, choose, click, endSession, fill, goToStep, reveal, scrollToTop, sleep, startApp, waitSaved } from "./lib.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "sla-signing-"));
 const exported = join(dir, "agreement.pdf");
@@ -104,16 +104,20 @@ function pdfsig(file) {
 /** Draws a signature with the pointer, the way a person does with a mouse. */
 async function drawSignature() {
   const canvas = await browser.$("#signature-canvas");
-  await canvas.scrollIntoView({ block: "center" });
+  await reveal(browser, canvas, "the drawing pad");
+  // Points as fractions of the pad's half-width and half-height from its centre, so the strokes
+  // stay on the pad whatever size the window and the fonts make it.
   const strokes = [
-    [[-150, 10], [-120, -30], [-90, 20], [-60, -25], [-30, 15]],
-    [[0, 0], [40, -20], [80, 10], [120, -15], [150, 5]],
+    [[-0.8, 0.1], [-0.65, -0.5], [-0.5, 0.3], [-0.35, -0.4], [-0.15, 0.25]],
+    [[0, 0], [0.2, -0.3], [0.4, 0.15], [0.6, -0.25], [0.8, 0.1]],
   ];
+  const { width, height } = await canvas.getSize();
+  const at = ([fx, fy]) => ({ x: Math.round((fx * width) / 2), y: Math.round((fy * height) / 2) });
   for (const stroke of strokes) {
     let action = browser.action("pointer", { parameters: { pointerType: "mouse" } });
-    const [[x0, y0], ...rest] = stroke;
-    action = action.move({ origin: canvas, x: x0, y: y0 }).down();
-    for (const [x, y] of rest) action = action.move({ origin: canvas, x, y, duration: 30 });
+    const [first, ...rest] = stroke;
+    action = action.move({ origin: canvas, ...at(first) }).down();
+    for (const point of rest) action = action.move({ origin: canvas, ...at(point), duration: 30 });
     await action.up().perform();
   }
 }
@@ -121,7 +125,7 @@ async function drawSignature() {
 async function createIdentity({ expectName, passphrase, key, screen }) {
   await tap("#identity-new");
   assert.equal(await (await browser.$("#identity-name")).getValue(), expectName);
-  if (key) await (await browser.$("#identity-key")).selectByAttribute("value", key);
+  if (key) await choose(browser, "identity-key", key);
   await fill(browser, "identity-passphrase", passphrase);
   await fill(browser, "identity-repeat", passphrase);
   if (screen) await screenshot(screen);
@@ -191,7 +195,7 @@ describe("sign-off on the real app", { concurrency: false }, () => {
     assert.match(verdict, /Signature Validation: Signature is Valid/);
     assert.match(verdict, /Total document signed/);
     await waitText("#frozen-banner", new RegExp(`is signed by ${marketingHead} and frozen`));
-    await (await browser.$("#signature-report")).scrollIntoView({ block: "start" });
+    await scrollToTop(browser, "#signature-report");
     await screenshot("20-signed-once");
   });
 
@@ -218,7 +222,7 @@ describe("sign-off on the real app", { concurrency: false }, () => {
     const verdict = pdfsig(signedTwice);
     assert.equal((verdict.match(/Signature is Valid/g) ?? []).length, 2, verdict);
     await waitText("#frozen-banner", new RegExp(`${marketingHead}, ${salesHead}`));
-    await (await browser.$("#signature-report")).scrollIntoView({ block: "start" });
+    await scrollToTop(browser, "#signature-report");
     await screenshot("22-countersigned");
   });
 

@@ -9,6 +9,7 @@ import { after, before, describe, it } from "node:test";
 import {
   choose,
   click,
+  clickElement,
   endSession,
   fieldValues,
   fill,
@@ -16,6 +17,7 @@ import {
   heading,
   killApp,
   screenshot,
+  scrollToTop,
   setDate,
   startApp,
   waitSaved,
@@ -102,7 +104,7 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     await browser.execute(() => window.scrollTo(0, 0));
     await screenshot(browser, "02-performance");
     assert.equal(await browser.execute((id) => document.getElementById(id).open, m), true, "a new metric opens for writing");
-    await (await browser.$(`#${m}`)).scrollIntoView({ block: "start" });
+    await scrollToTop(browser, `#${m}`);
     await screenshot(browser, "02-performance-own-metric");
   });
 
@@ -185,7 +187,7 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     const links = await browser.$$(".finding-link");
     if (links.length > 0) {
       const field = await links[0].getAttribute("data-field");
-      await links[0].click();
+      await clickElement(browser, links[0], `the finding link for ${field}`);
       await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id ?? "")).startsWith("f-"), {
         timeout: 5000,
         timeoutMsg: `clicking the finding for ${field} focused nothing`,
@@ -208,7 +210,7 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     await waitSaved(browser);
     await browser.execute(() => window.scrollTo(0, 0));
     await screenshot(browser, "07-signoff");
-    await (await browser.$("#export-pdf")).scrollIntoView({ block: "start" });
+    await scrollToTop(browser, "#export-pdf");
     await screenshot(browser, "07-signoff-export");
   });
 
@@ -318,7 +320,7 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     const copy = await browser.$(`//li[contains(@class,"draft-row")][.//*[contains(text(),"(копия)")]]`);
     const renameButton = await copy.$("button=Переименовать");
     const id = (await renameButton.getAttribute("id")).replace("rename-button-", "");
-    await renameButton.click();
+    await clickElement(browser, renameButton, "the copy's rename button");
     const input = await browser.$(`#rename-${id}`);
     await input.waitForExist({ timeout: 5000 });
     await browser.keys(["Control", "a"]);
@@ -327,11 +329,11 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     await browser.waitUntil(async () => (await browser.$(".drafts").getText()).includes("Копия для отдела B2B"), { timeout: 5000 });
 
     const copyRow = await browser.$(`//li[contains(@class,"draft-row")][.//*[contains(text(),"Копия для отдела B2B")]]`);
-    await (await copyRow.$("button=Удалить")).click();
+    await clickElement(browser, await copyRow.$("button=Удалить"), "the copy's delete button");
     await waitRows(1, "after delete");
     await click(browser, "button=Отменить");
     await waitRows(2, "after undo");
-    await (await copyRow.$("button=Удалить")).click();
+    await clickElement(browser, await copyRow.$("button=Удалить"), "the copy's delete button");
     await waitRows(1, "after deleting again");
     await click(browser, "#view-trash");
     await browser.waitUntil(async () => (await browser.$(".drafts").getText()).includes("Копия для отдела B2B"), { timeout: 5000 });
@@ -339,7 +341,7 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     await click(browser, "button=Восстановить");
     await click(browser, "#view-drafts");
     await waitRows(2, "after restore");
-    await (await copyRow.$("button=Удалить")).click();
+    await clickElement(browser, await copyRow.$("button=Удалить"), "the copy's delete button");
     await waitRows(1, "deleted for good next");
     await click(browser, "#view-trash");
     await click(browser, "button=Очистить корзину");
@@ -365,5 +367,43 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     await screenshot(browser, "12-about");
     await click(browser, "#about-close");
     await browser.waitUntil(async () => !(await (await browser.$("dialog.about")).isDisplayed()), { timeout: 5000 });
+  });
+
+  it("never leaves a control of a scrolled page under the sticky header", async () => {
+    // A list longer than the smallest window, whatever the fonts, so the page scrolls.
+    if (await (await browser.$("#go-home")).isExisting()) await click(browser, "#go-home");
+    await browser.$("#draft-search").waitForExist({ timeout: 10000 });
+    const rows = async () => (await browser.$$(".drafts .draft-row")).length;
+    while ((await rows()) < 8) {
+      const before = await rows();
+      await click(browser, '(//li[contains(@class,"draft-row")])[last()]//button[text()="Копировать"]');
+      await browser.waitUntil(async () => (await rows()) > before, { timeout: 5000, timeoutMsg: "the copy did not appear" });
+    }
+    await browser.setWindowSize(1024, 700);
+    await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) <= 1024, { timeout: 5000 });
+    // From the bottom of the page, each control is scrolled into view by its nearest edge, as a
+    // WebDriver click and the browser's own scrolling do.
+    const underHeader = await browser.execute(() => {
+      const header = document.querySelector(".app-header").getBoundingClientRect().bottom;
+      const controls = document.querySelectorAll("main button, main input, main select, main textarea, main a[href]");
+      const out = [];
+      for (const el of controls) {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        el.scrollIntoView({ block: "nearest" });
+        const r = el.getBoundingClientRect();
+        if (r.height > 0 && r.top < header) out.push(`${el.id || el.textContent.trim()}: top ${Math.round(r.top)} < ${Math.round(header)}`);
+      }
+      return { out, scrolls: document.documentElement.scrollHeight > window.innerHeight, count: controls.length };
+    });
+    assert.ok(underHeader.scrolls, "the home screen is longer than the window");
+    assert.ok(underHeader.count > 20, `${underHeader.count} controls checked`);
+    assert.deepEqual(underHeader.out, [], "controls left under the header");
+    // The tabs, reached from the bottom of the page, take a click where the header used to cover them.
+    await browser.execute(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await screenshot(browser, "13-home-scrolled");
+    await (await browser.$("#view-trash")).click();
+    await browser.waitUntil(async () => (await (await browser.$("#view-trash")).getAttribute("aria-pressed")) === "true", { timeout: 5000 });
+    await click(browser, "#view-drafts");
+    await browser.setWindowSize(1200, 800);
   });
 });
