@@ -94,7 +94,7 @@ fn salvage_copy(path: &Path, problems: &mut Vec<String>) -> Result<Vec<SalvagedD
     }
     let mut drafts = vec![];
     for (draft_id, mut rows) in by_draft {
-        rows.sort_by(|a, b| b.version.cmp(&a.version));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.version));
         let newest = rows[0].version;
         let mut found = None;
         for row in rows {
