@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Autosaver, type SaveState } from "./autosave";
+import { Autosaver, RETRY_MAX_MS, UnsavedError, type SaveState } from "./autosave";
 import type { DraftInfo } from "./types/ipc";
 import { info } from "../test/fixtures";
 
@@ -101,7 +101,7 @@ describe("autosave", () => {
     });
     saver.changed({ text: "keep me" });
     await vi.advanceTimersByTimeAsync(400);
-    expect(states.at(-1)).toEqual({ kind: "error", message: "disk full" });
+    expect(states.at(-1)).toMatchObject({ kind: "error", message: "disk full", reason: "store" });
     expect(saver.dirty).toBe(true);
     fail = false;
     await saver.retry();
@@ -115,5 +115,94 @@ describe("autosave", () => {
     saver.changed({ text: "leaving" });
     await saver.flush();
     expect(saved).toEqual([{ text: "leaving" }]);
+  });
+
+  describe("when the store cannot take a save (a full disk)", () => {
+    function failing() {
+      let full = true;
+      const attempts: { at: number; text: string }[] = [];
+      const stored: string[] = [];
+      let version = 1;
+      const { saver, states } = setup(async (value) => {
+        attempts.push({ at: Date.now(), text: value.text });
+        if (full) throw { kind: "disk_full", message: "the disk holding /data/drafts.sqlite3 is full" };
+        stored.push(value.text);
+        return info(++version);
+      });
+      return { saver, states, attempts, stored, free: () => (full = false) };
+    }
+
+    it("tries again after 2, 4, 8, 16 and 30 s, then every 30 s, and says when the next try is", async () => {
+      vi.setSystemTime(0);
+      const { saver, states, attempts } = failing();
+      saver.changed({ text: "kept" });
+      await vi.advanceTimersByTimeAsync(400);
+      expect(attempts.map((a) => a.at)).toEqual([400]);
+      expect(states.at(-1)).toEqual({
+        kind: "error",
+        reason: "disk_full",
+        message: "the disk holding /data/drafts.sqlite3 is full",
+        retryAt: 2400,
+      });
+      await vi.advanceTimersByTimeAsync(2000 + 4000 + 8000 + 16000 + 30000 + 30000);
+      const gaps = attempts.slice(1).map((a, i) => a.at - attempts[i].at);
+      expect(gaps).toEqual([2000, 4000, 8000, 16000, RETRY_MAX_MS, RETRY_MAX_MS]);
+      expect(attempts.every((a) => a.text === "kept")).toBe(true);
+      // The header never flashed "saving" over the failure between tries.
+      const firstError = states.findIndex((s) => s.kind === "error");
+      expect(states.slice(firstError).every((s) => s.kind === "error")).toBe(true);
+      expect(states.length - firstError).toBe(7);
+    });
+
+    it("tries again at the next change, with everything typed so far", async () => {
+      vi.setSystemTime(0);
+      const { saver, attempts, free, stored, states } = failing();
+      saver.changed({ text: "one" });
+      await vi.advanceTimersByTimeAsync(400);
+      saver.changed({ text: "one two" });
+      // Still failing: the header keeps saying so rather than "unsaved changes".
+      expect(states.at(-1)?.kind).toBe("error");
+      free();
+      await vi.advanceTimersByTimeAsync(400);
+      expect(attempts.map((a) => a.text)).toEqual(["one", "one two"]);
+      expect(stored).toEqual(["one two"]);
+      expect(states.at(-1)).toMatchObject({ kind: "saved", version: 2 });
+      // Saved: no retry is left running.
+      await vi.advanceTimersByTimeAsync(60000);
+      expect(attempts).toHaveLength(2);
+    });
+
+    it("loses nothing once space returns, and the pause starts over at 2 s next time", async () => {
+      vi.setSystemTime(0);
+      const { saver, attempts, free, stored } = failing();
+      saver.changed({ text: "first" });
+      await vi.advanceTimersByTimeAsync(400 + 2000 + 4000);
+      expect(attempts).toHaveLength(3);
+      free();
+      await vi.advanceTimersByTimeAsync(8000);
+      expect(stored).toEqual(["first"]);
+      expect(saver.dirty).toBe(false);
+    });
+
+    it("flush rejects while the change is not stored, and keeps it", async () => {
+      const { saver, free, stored } = failing();
+      saver.changed({ text: "leaving" });
+      const error = await saver.flush().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnsavedError);
+      expect((error as UnsavedError).reason).toBe("disk_full");
+      expect(saver.dirty).toBe(true);
+      free();
+      await saver.flush();
+      expect(stored).toEqual(["leaving"]);
+    });
+
+    it("stops trying once disposed", async () => {
+      const { saver, attempts } = failing();
+      saver.changed({ text: "x" });
+      await vi.advanceTimersByTimeAsync(400);
+      saver.dispose();
+      await vi.advanceTimersByTimeAsync(120000);
+      expect(attempts).toHaveLength(1);
+    });
   });
 });

@@ -2,10 +2,12 @@
  * Saves the draft as the person types: a change waits for a short pause (400 ms), one save runs at
  * a time, a change made during a save is saved right after it, and an unchanged draft is never
  * sent. The state it reports is what the header shows; "saved" is reported only after the store
- * has answered, so whatever it showed as saved survives the app being killed. Each save names the
- * version it was based on (the one loaded or last saved); when another window or the command line
- * saved a newer one, the store refuses and autosave stops for this draft, keeping the change here,
- * until the person chooses: `keepMine` saves it on top of the other version, `reset` takes the other.
+ * has answered, so whatever it showed as saved survives the app being killed. A save that fails (a
+ * full disk, a read-only folder) keeps the change here and is tried again: after a growing pause
+ * (2 s doubling up to 30 s), at the next change, or when asked. Each save names the version it
+ * was based on (the one loaded or last saved); when another window or the command line saved a
+ * newer one, the store refuses and autosave stops for this draft, keeping the change here, until
+ * the person chooses: `keepMine` saves it on top of the other version, `reset` takes the other.
  */
 import type { DraftInfo } from "./types/ipc";
 
@@ -16,7 +18,14 @@ export type SaveState =
   | { kind: "saved"; version: number; at: string }
   /** Another window or the command line saved a newer version: nothing is saved until resolved. */
   | { kind: "conflict"; latest: number; at: string }
-  | { kind: "error"; message: string };
+  | {
+      kind: "error";
+      message: string;
+      /** The backend's error kind (`disk_full`, `read_only`, …): what the header says. */
+      reason: string;
+      /** When the next try is due (ms since the epoch), so the header can count down. */
+      retryAt: number;
+    };
 
 /** A save the store refused because its base is no longer the latest version. */
 export interface SaveConflict {
@@ -63,9 +72,24 @@ export interface AutosaveOptions<T> {
   /** Called when the store refused a save because another window or command saved first. */
   onConflict?: (conflict: SaveConflict, value: T) => void;
   delayMs?: number;
+  /** The clock the retry times are read from; tests pass a fake one. */
+  now?: () => number;
 }
 
 export const AUTOSAVE_DELAY_MS = 400;
+/** Pauses before trying a failed save again: doubling from the first, never longer than the last. */
+export const RETRY_FIRST_MS = 2000;
+export const RETRY_MAX_MS = 30000;
+
+/** Thrown by `flush` when what was typed could not be stored: the change is still held here. */
+export class UnsavedError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
 
 export class Autosaver<T> {
   private readonly save: (value: T, base: number) => Promise<DraftInfo>;
@@ -81,6 +105,10 @@ export class Autosaver<T> {
   private savedJson = "";
   private lastSaved: DraftInfo | null = null;
   private failed = false;
+  private failures = 0;
+  private lastError: UnsavedError | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly now: () => number;
   private disposed = false;
 
   constructor(options: AutosaveOptions<T>) {
@@ -89,6 +117,7 @@ export class Autosaver<T> {
     this.onSaved = options.onSaved;
     this.onConflict = options.onConflict;
     this.delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
+    this.now = options.now ?? Date.now;
   }
 
   /** Starts from a value the store already holds, e.g. a draft just opened. */
@@ -98,7 +127,7 @@ export class Autosaver<T> {
     this.latestJson = this.savedJson = JSON.stringify(value);
     this.lastSaved = info;
     this.conflict = null;
-    this.failed = false;
+    this.clearFailure();
     this.onState({ kind: "saved", version: info.version, at: info.updated_at });
   }
 
@@ -114,7 +143,7 @@ export class Autosaver<T> {
   keepMine(other: DraftInfo): Promise<void> {
     this.cancelTimer();
     this.conflict = null;
-    this.failed = false;
+    this.clearFailure();
     this.lastSaved = other;
     // What the store holds is now `other`, not what was saved from here.
     this.savedJson = "";
@@ -137,38 +166,57 @@ export class Autosaver<T> {
     // In a conflict the change is only kept: the person decides what is saved.
     if (this.conflict) return;
     if (!this.dirty) {
+      // Back to what the store holds: nothing is waiting to be saved any more.
+      this.clearFailure();
       if (!this.inFlight) this.reportSaved();
       return;
     }
-    if (!this.inFlight) this.onState({ kind: "pending" });
+    // After a failure the header keeps saying so until a save succeeds.
+    if (!this.inFlight && !this.failed) this.onState({ kind: "pending" });
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.run();
     }, this.delayMs);
   }
 
-  /** Saves now whatever is waiting (window blur, leaving the draft, export); resolves when stored. */
+  /**
+   * Saves now whatever is waiting (window blur, leaving the draft, export); resolves when stored,
+   * rejects with `UnsavedError` when the store could not take it (the change is kept and retried).
+   */
   async flush(): Promise<void> {
     this.cancelTimer();
     if (this.inFlight) await this.inFlight;
     if (this.dirty) await this.run();
     if (this.conflict && this.dirty) throw new ConflictPending(this.conflict);
+    if (this.dirty && this.failed && this.lastError) throw this.lastError;
   }
 
   /** Tries again after a failed save. */
   retry(): Promise<void> {
-    this.failed = false;
     return this.flush();
   }
 
   dispose(): void {
     this.disposed = true;
     this.cancelTimer();
+    this.cancelRetry();
   }
 
   private cancelTimer(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private clearFailure(): void {
+    this.cancelRetry();
+    this.failed = false;
+    this.failures = 0;
+    this.lastError = null;
   }
 
   private reportSaved(): void {
@@ -184,12 +232,14 @@ export class Autosaver<T> {
     if (!this.dirty || this.latest === null || this.conflict) return Promise.resolve();
     const value = this.latest;
     const json = this.latestJson;
-    this.onState({ kind: "saving" });
+    this.cancelRetry();
+    // While a failure is shown, a new try does not flash "saving" over it.
+    if (!this.failed) this.onState({ kind: "saving" });
     this.inFlight = this.save(value, this.lastSaved?.version ?? 0).then(
       (info) => {
         this.savedJson = json;
         this.lastSaved = info;
-        this.failed = false;
+        this.clearFailure();
         this.inFlight = null;
         this.onSaved?.(info, value);
         if (this.dirty) {
@@ -205,15 +255,27 @@ export class Autosaver<T> {
         this.failed = true;
         const message =
           error && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : String(error);
+        const reason = error && typeof error === "object" && "kind" in error ? String((error as { kind: unknown }).kind) : "error";
+        this.lastError = new UnsavedError(message, reason);
         const conflict = conflictOf(error);
         if (conflict) {
           // Trying again cannot help: stop here until the person chooses.
           this.conflict = conflict;
+          this.cancelRetry();
           this.onState({ kind: "conflict", latest: conflict.latest, at: conflict.savedAt });
           this.onConflict?.(conflict, value);
           return;
         }
-        this.onState({ kind: "error", message });
+        if (this.disposed) return;
+        const wait = Math.min(RETRY_FIRST_MS * 2 ** this.failures, RETRY_MAX_MS);
+        this.failures += 1;
+        this.cancelRetry();
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          // A change typed meanwhile has its own save coming.
+          if (this.timer === null) void this.run();
+        }, wait);
+        this.onState({ kind: "error", message, reason, retryAt: this.now() + wait });
       },
     );
     return this.inFlight;

@@ -5,8 +5,8 @@
 import { tick } from "svelte";
 import { SETTINGS, api } from "./api";
 import { focusField, stepForField } from "./fieldpath";
-import { locale, preferredLanguage, setLocale } from "./i18n.svelte";
-import { session } from "./session.svelte";
+import { locale, preferredLanguage, setLocale, t } from "./i18n.svelte";
+import { session, toast } from "./session.svelte";
 import { isStepKey, type StepKey } from "./steps";
 import type { Agreement } from "./types/agreement";
 import type { Draft } from "./types/ipc";
@@ -18,6 +18,22 @@ export function setFlush(flush: () => Promise<void>): void {
 }
 export function flush(): Promise<void> {
   return flushPending();
+}
+
+/**
+ * Saves what the open draft has pending before the window shows something else. When the store
+ * cannot take it (a full disk), the draft stays on screen, since its unsaved changes live only
+ * there, and a message says why.
+ */
+async function savedBeforeLeaving(): Promise<boolean> {
+  try {
+    await flushPending();
+    return true;
+  } catch {
+    // In a conflict the person must choose first; otherwise the store cannot take the save.
+    toast(t(session.conflict ? "conflict-stay" : "save-stay"), { kind: "error" });
+    return false;
+  }
 }
 
 function remember(key: string, value: string): void {
@@ -36,22 +52,8 @@ export async function start(): Promise<void> {
     api.getSetting(SETTINGS.lastDraft).catch(() => null),
     api.getSetting(SETTINGS.lastStep).catch(() => null),
   ]);
-  // A file the app was opened with comes first: a PDF goes to the signatures screen (to verify
-  // or countersign it), an agreement file becomes a new draft.
-  const file = await api.takeFileToOpen().catch(() => null);
-  if (file && /\.pdf$/i.test(file)) {
-    openSignatures(file);
-    return;
-  }
-  if (file) {
-    try {
-      show(await api.importDraft(file), "parties");
-      return;
-    } catch (e) {
-      session.view = "home";
-      throw e;
-    }
-  }
+  // A file the app was opened with comes first.
+  if (await openFileHandedOver()) return;
   const id = Number(lastDraft);
   if (lastDraft && Number.isInteger(id) && id > 0) {
     try {
@@ -65,6 +67,28 @@ export async function start(): Promise<void> {
     }
   }
   session.view = "home";
+}
+
+/**
+ * Opens the file the app was started with, or that a second start handed to this window: a PDF
+ * goes to the signatures screen (to verify or countersign it), an agreement file becomes a new
+ * draft. Says whether there was one.
+ */
+export async function openFileHandedOver(): Promise<boolean> {
+  const file = await api.takeFileToOpen().catch(() => null);
+  if (!file) return false;
+  if (/\.pdf$/i.test(file)) {
+    await openSignatures(file);
+    return true;
+  }
+  if (session.view === "wizard" && !(await savedBeforeLeaving())) return true;
+  try {
+    show(await api.importDraft(file), "parties");
+    return true;
+  } catch (e) {
+    if (session.view !== "wizard") session.view = "home";
+    throw e;
+  }
 }
 
 export function changeLanguage(lang: "en" | "ru"): void {
@@ -101,7 +125,7 @@ function show(draft: Draft, step: StepKey): void {
 }
 
 export async function openDraft(id: number, step: StepKey = "parties"): Promise<void> {
-  await flush();
+  if (!(await savedBeforeLeaving())) return;
   show(await api.openDraft(id), step);
 }
 
@@ -121,7 +145,7 @@ export async function loadSigned(id: number): Promise<void> {
 
 /** The screen for verifying and signing a PDF, with `file` on it when given. */
 export async function openSignatures(file: string | null = null): Promise<void> {
-  await flush();
+  if (!(await savedBeforeLeaving())) return;
   session.signingFile = file;
   session.view = "signatures";
   session.draft = null;
@@ -130,7 +154,7 @@ export async function openSignatures(file: string | null = null): Promise<void> 
 }
 
 export async function goHome(): Promise<void> {
-  await flush();
+  if (!(await savedBeforeLeaving())) return;
   session.view = "home";
   session.draft = null;
   session.agreement = null;

@@ -103,10 +103,31 @@ describe("the wizard window", () => {
     await openExample();
     backend.failNextSave = "database is locked";
     await type(input("f-title"), "!");
-    await waitFor(() => expect(screen.getByText("Not saved")).toBeTruthy(), { timeout: 2000 });
-    await fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(screen.getByText(/Not saved yet/)).toBeTruthy(), { timeout: 2000 });
+    await fireEvent.click(screen.getByRole("button", { name: "Try now" }));
     await waitFor(() => expect(screen.getByText(/Saved · version 2/)).toBeTruthy());
     expect(backend.drafts.get(1)!.agreement.title.endsWith("!")).toBe(true);
+  });
+
+  it("on a full disk keeps the changes, stays on the draft, and saves them once there is room", async () => {
+    await openExample();
+    backend.diskFull = true;
+    await type(input("f-title"), " (kept)");
+    const status = () => document.getElementById("save-status")!;
+    await waitFor(() => expect(status().textContent).toContain("Not saved yet: the disk is full"), { timeout: 2000 });
+    expect(status().textContent).toContain("kept in this window");
+    expect(status().dataset.reason).toBe("disk_full");
+
+    // Leaving would drop the only copy of the changes: the draft stays open and says why.
+    await fireEvent.click(document.getElementById("go-home")!);
+    await screen.findByText(/Your latest changes are not saved yet/);
+    expect(session.view).toBe("wizard");
+    expect(input("f-title").value.endsWith(" (kept)")).toBe(true);
+
+    backend.diskFull = false;
+    await fireEvent.click(screen.getByRole("button", { name: "Try now" }));
+    await waitFor(() => expect(status().textContent).toMatch(/Saved · version 2/));
+    expect(backend.drafts.get(1)!.agreement.title.endsWith(" (kept)")).toBe(true);
   });
 
   it("switches the interface language without touching what was typed", async () => {
