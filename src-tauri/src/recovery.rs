@@ -99,17 +99,10 @@ pub fn open_at_start(data: &DataDir) -> (Option<Store>, Option<Recovery>) {
 }
 
 fn damaged(damage: Box<Damage>) -> Recovery {
-    let folder = salvage_folder(&damage.moved_to);
-    let salvaged_to = match &damage.salvage.drafts[..] {
-        [] => None,
-        drafts => match sla_backup::write_salvaged(drafts, &folder) {
-            Ok(_) => Some(folder),
-            Err(e) => {
-                eprintln!("sla-studio: warning: the salvaged drafts could not be written: {e}");
-                None
-            }
-        },
-    };
+    let salvaged_to = damage.write_salvage().unwrap_or_else(|e| {
+        eprintln!("sla-studio: warning: the salvaged drafts could not be written: {e}");
+        None
+    });
     let in_backup = match &damage.newest_backup {
         Some(backup) => sla_backup::latest_versions(&backup.path).unwrap_or_else(|e| {
             eprintln!("sla-studio: warning: the backup's drafts could not be listed: {e}");
@@ -122,15 +115,6 @@ fn damaged(damage: Box<Damage>) -> Recovery {
         salvaged_to,
         in_backup,
     }
-}
-
-/// `drafts.damaged-….sqlite3` → `drafts.damaged-…-salvaged/`.
-fn salvage_folder(moved_to: &Path) -> PathBuf {
-    let stem = moved_to
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "drafts.damaged".into());
-    moved_to.with_file_name(format!("{stem}-salvaged"))
 }
 
 /// Runs the thorough integrity check of the open store on a thread of its own. When it finds

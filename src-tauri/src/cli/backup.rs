@@ -3,7 +3,7 @@
 //! written to again, what can be read of it is written out as agreement files, and the command
 //! says where everything went and how to restore (exit 2).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use sla_backup::{BackupInfo, Damage, DataDir, Health, OpenError, Reason};
@@ -188,22 +188,7 @@ pub fn restore(args: RestoreArgs) -> Outcome {
 
 /// Writes what could be salvaged of a damaged store beside it: the folder written, or why not.
 fn write_salvage(damage: &Damage) -> Result<Option<PathBuf>, String> {
-    if damage.salvage.drafts.is_empty() {
-        return Ok(None);
-    }
-    let folder = salvage_folder(&damage.moved_to);
-    sla_backup::write_salvaged(&damage.salvage.drafts, &folder)
-        .map(|_| Some(folder))
-        .map_err(|e| e.to_string())
-}
-
-/// `drafts.damaged-STAMP.sqlite3` → `drafts.damaged-STAMP.salvaged`.
-fn salvage_folder(moved_to: &Path) -> PathBuf {
-    let stem = moved_to
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "drafts.damaged".into());
-    moved_to.with_file_name(format!("{stem}.salvaged"))
+    damage.write_salvage().map_err(|e| e.to_string())
 }
 
 /// The damage in plain words: what happened, where the file went, which backup can replace it

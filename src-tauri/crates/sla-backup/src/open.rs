@@ -67,6 +67,23 @@ pub struct Damage {
 }
 
 impl Damage {
+    /// Writes the salvaged drafts as agreement files into a folder beside the moved file
+    /// (`drafts.damaged-STAMP.sqlite3` → `drafts.damaged-STAMP.salvaged/`), so that none is lost
+    /// whatever the person does next: the folder, or `None` when nothing was salvaged.
+    pub fn write_salvage(&self) -> Result<Option<PathBuf>, BackupError> {
+        if self.salvage.drafts.is_empty() {
+            return Ok(None);
+        }
+        let stem = self
+            .moved_to
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "drafts.damaged".into());
+        let folder = self.moved_to.with_file_name(format!("{stem}.salvaged"));
+        crate::salvage::write_salvaged(&self.salvage.drafts, &folder)?;
+        Ok(Some(folder))
+    }
+
     /// One sentence: what happened and where the file went.
     pub fn summary(&self) -> String {
         format!(
