@@ -73,7 +73,7 @@ describe("a full disk under the window", { concurrency: false }, () => {
     const waiting = await status(browser);
     assert.equal(waiting.reason, "disk_full");
     assert.match(waiting.text, /Not saved yet: the disk is full/);
-    assert.match(waiting.text, /kept in this window, trying again in \d+ s/);
+    assert.match(waiting.text, /kept here, next try in \d+ s/);
     await screenshot(browser, "save-waiting-disk-full-en");
     await click(browser, "#ui-lang-ru");
     await browser.waitUntil(async () => /диск заполнен/.test((await status(browser)).text), { timeout: 5000 });

@@ -115,7 +115,7 @@ describe("the wizard window", () => {
     await type(input("f-title"), " (kept)");
     const status = () => document.getElementById("save-status")!;
     await waitFor(() => expect(status().textContent).toContain("Not saved yet: the disk is full"), { timeout: 2000 });
-    expect(status().textContent).toContain("kept in this window");
+    expect(status().textContent).toContain("kept here, next try in");
     expect(status().dataset.reason).toBe("disk_full");
 
     // Leaving would drop the only copy of the changes: the draft stays open and says why.

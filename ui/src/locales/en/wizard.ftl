@@ -24,7 +24,7 @@ save-waiting = Not saved yet
 save-waiting-disk-full = Not saved yet: the disk is full
 save-waiting-read-only = Not saved yet: the data folder is read-only
 # Beside the above: the changes are safe in this window until the store takes them.
-save-kept = · kept in this window, trying again in { $seconds } s
+save-kept = · kept here, next try in { $seconds } s
 save-retry = Try now
 save-stay = Your latest changes are not saved yet, so this agreement stays open. Free some space on the disk (or make the data folder writable): they are saved at the next try.
 
