@@ -46,7 +46,8 @@ cleanup() {
   [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
-  [ -n "$disk" ] && umount "$disk" 2>/dev/null || true
+  # Lazily, should a process the driver ended still hold a file there.
+  [ -n "$disk" ] && { umount "$disk" 2>/dev/null || umount --lazy "$disk" 2>/dev/null; } || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -123,7 +124,7 @@ if [ "$suite" = 1 ]; then
     stop_driver
     case "$name" in
       instance) stop_bus ;;
-      disk) umount "$disk" || true; disk="" ;;
+      disk) { umount "$disk" 2>/dev/null || umount --lazy "$disk"; } || true; disk="" ;;
     esac
   done
 fi
