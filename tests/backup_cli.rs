@@ -466,3 +466,39 @@ fn killing_backup_and_restore_at_any_moment_loses_no_acknowledged_save() {
         "no process was killed mid-way: the delays are too long"
     );
 }
+
+#[test]
+fn restore_waits_for_the_window_on_the_store_to_close() {
+    let env = Env::new();
+    env.import("Alpha");
+    env.ok(&["backup"]);
+    env.import("Bravo");
+    // What the window holds while it is open: an exclusive lock on this file beside the store.
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(env.data_dir().join("window.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let before = env.snapshot();
+    let out = env.run(&["restore", "--latest"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("open in an SLA Studio window; close it, then restore"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        env.snapshot() == before,
+        "a refused restore changed the data folder"
+    );
+    drop(lock);
+    env.ok(&["restore", "--latest"]);
+    let titles = env.ok(&["drafts"]);
+    assert!(
+        titles.contains("Alpha") && !titles.contains("Bravo"),
+        "{titles}"
+    );
+}

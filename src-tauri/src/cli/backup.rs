@@ -118,6 +118,20 @@ pub fn list(args: ListArgs) -> Outcome {
 
 pub fn restore(args: RestoreArgs) -> Outcome {
     let data = DataDir::from_env()?;
+    // A window keeps the store open and would go on saving into the file a restore replaces:
+    // refuse while one has it, and hold its lock meanwhile so that none opens half-way.
+    let _window_lock = match crate::instance::lock_store(data.root()) {
+        Ok(lock) => Some(lock),
+        Err(crate::instance::LockError::InUse { dir }) => {
+            return Err(format!(
+                "the drafts in {} are open in an SLA Studio window; close it, then restore",
+                dir.display()
+            )
+            .into())
+        }
+        // A folder the lock cannot be made in takes no restore either; the restore says why.
+        Err(crate::instance::LockError::Io { .. }) => None,
+    };
     let now = Utc::now();
     // A damaged store is moved aside first, so the newest backup is chosen before the restore
     // backs the current store up, and the damage is reported whatever happens next.
