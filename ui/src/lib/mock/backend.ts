@@ -4,7 +4,7 @@
  * arguments, error shape) but none of the real logic beyond what the window needs to be exercised:
  * the real checks, library and funnel live in Rust and are exercised by the end-to-end tests.
  */
-import { mockIPC } from "@tauri-apps/api/mocks";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import templateEn from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
 import templateRu from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.ru.json";
 import type { Agreement } from "../types/agreement";
@@ -486,6 +486,8 @@ function mockFunnel(input: FunnelInput): FunnelResult {
 
 /** Routes every IPC call of the window to a fresh mock backend and returns it. */
 export function installMockBackend(backend = new MockBackend()): MockBackend {
-  mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Args));
+  // One window named "main", whose events (close requests, files handed over) the tests can emit.
+  mockWindows("main");
+  mockIPC((cmd, args) => backend.handle(cmd, (args ?? {}) as Args), { shouldMockEvents: true });
   return backend;
 }

@@ -651,3 +651,13 @@ recovery-kept-open = The agreement that was open, “{ $title }”, was kept as 
 recovery-unavailable-title = Your drafts cannot be opened
 recovery-unavailable-intro = SLA Studio could not open the file that holds your drafts, and left it as it is. Nothing was changed.
 recovery-unavailable-folder = The drafts are kept in { $path }.
+
+# Closing the window while edits cannot be saved.
+close-title = Your latest edits are not saved
+close-text = { $reason } They exist only in this window: closing it now loses them.
+close-reason-conflict = Another window or the command line saved a newer version of this agreement; choose which to keep first.
+close-reason-disk-full = The disk is full.
+close-reason-read-only = The data folder is read-only.
+close-reason-unknown = The drafts database did not take them.
+close-stay = Keep the window open
+close-anyway = Close and lose the edits
