@@ -126,6 +126,8 @@ fn run_bounded(env: &Env, args: &[&str]) -> Measured {
         });
     }
     let started = Instant::now();
+    // Reaped below with wait4, which also gives its CPU time and peak memory; std's wait cannot.
+    #[allow(clippy::zombie_processes)]
     let mut child = cmd.spawn().unwrap();
     let pid = child.id() as libc::pid_t;
     let mut stdout_pipe = child.stdout.take().unwrap();
