@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { closeSync, openSync, rmSync, statfsSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { click, endSession, fill, screenshot, startApp, waitSaved } from "./lib.mjs";
+import { appPids, click, endSession, fill, screenshot, sleep, startApp, waitSaved } from "./lib.mjs";
 
 const DATA = process.env.SLA_STUDIO_DATA_DIR;
 const filler = join(DATA, "filler");
@@ -89,6 +89,19 @@ describe("a full disk under the window", { concurrency: false }, () => {
     assert.equal(await (await browser.$("#f-title")).getValue(), TYPED);
   });
 
+  it("asks before the window closes with the edits unsaved, and keeping it open keeps them", async () => {
+    // What the window's close button sends; the page may ask for it too (core:window:allow-close).
+    await browser.execute(() => window.__TAURI_INTERNALS__.invoke("plugin:window|close", { label: "main" }));
+    const dialog = await browser.$("#close-guard");
+    await dialog.waitForExist({ timeout: 10000, timeoutMsg: "the window closed (or would) without asking" });
+    assert.match(await dialog.getText(), /Your latest edits are not saved/);
+    assert.match(await dialog.getText(), /The disk is full\. They exist only in this window/);
+    await screenshot(browser, "close-guard-disk-full-en");
+    await click(browser, "#close-guard-stay");
+    await dialog.waitForExist({ reverse: true, timeout: 5000 });
+    assert.equal(await (await browser.$("#f-title")).getValue(), TYPED);
+  });
+
   it("saves by itself once space returns, and the text survives a restart", async () => {
     rmSync(filler);
     // The next try comes within the backoff's pause (at most 30 s); no click needed.
@@ -103,5 +116,13 @@ describe("a full disk under the window", { concurrency: false }, () => {
     const title = await browser.$("#f-title");
     await title.waitForExist({ timeout: 20000 });
     assert.equal(await title.getValue(), TYPED);
+  });
+
+  it("closes at once when everything is saved", async () => {
+    await waitSaved(browser);
+    assert.ok(appPids().length > 0, "the app runs");
+    await browser.execute(() => window.__TAURI_INTERNALS__.invoke("plugin:window|close", { label: "main" })).catch(() => {});
+    for (let i = 0; i < 100 && appPids().length > 0; i++) await sleep(100);
+    assert.deepEqual(appPids(), [], "the window did not close");
   });
 });
