@@ -475,7 +475,7 @@ fn finish_backup(
     ))
     .map_err(failed)?;
     let meta = [
-        ("taken_at", now.to_rfc3339_opts(SecondsFormat::Secs, true)),
+        ("taken_at", now.to_rfc3339_opts(SecondsFormat::Micros, true)),
         ("reason", reason.as_str().to_string()),
         ("app_version", env!("CARGO_PKG_VERSION").to_string()),
     ];
