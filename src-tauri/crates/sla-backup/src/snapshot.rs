@@ -255,8 +255,10 @@ pub fn inspect(file: &Path) -> Result<BackupInfo, BackupError> {
 
 /// The newest backup in `backups/` that passes [`inspect`]; `None` when there is none.
 pub fn newest_good(data: &DataDir) -> Result<Option<BackupInfo>, BackupError> {
-    for (path, _, _) in named_backups(&data.backups_dir())? {
-        if let Ok(info) = inspect(&path) {
+    // In the order `list` gives, which goes by the time recorded inside each backup: file names
+    // carry only the second, and two backups can be taken in one (a restore's own, say).
+    for listed in list(data)? {
+        if let Ok(info) = inspect(&listed.path) {
             return Ok(Some(info));
         }
     }

@@ -601,3 +601,20 @@ fn damage_found_while_open_sets_the_store_aside_with_its_log() {
         .collect();
     assert_eq!(salvaged, set(&["Alpha", "Only in the log"]));
 }
+
+#[test]
+fn two_backups_in_one_second_are_newest_first_by_when_they_were_taken() {
+    let env = Env::new();
+    env.create(&["Alpha"]);
+    // A name that sorts last ("manual" after "before-restore") taken first, in the same second.
+    sla_backup::back_up(&env.data, Reason::Manual, t0()).unwrap();
+    env.create(&["Bravo"]);
+    let later = t0() + TimeDelta::milliseconds(400);
+    sla_backup::back_up(&env.data, Reason::BeforeRestore, later).unwrap();
+    let listed = sla_backup::list(&env.data).unwrap();
+    assert_eq!(listed[0].reason, Reason::BeforeRestore);
+    assert_eq!(listed[0].taken_at, later);
+    let newest = sla_backup::newest_good(&env.data).unwrap().unwrap();
+    assert_eq!(newest.reason, Reason::BeforeRestore);
+    assert_eq!(newest.drafts, 2);
+}
