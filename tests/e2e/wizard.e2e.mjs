@@ -219,8 +219,8 @@ describe("the wizard on the real app", { concurrency: false }, () => {
     const path = join(mkdtempSync(join(tmpdir(), "sla-pdf-")), "agreement.pdf");
     const result = await browser.executeAsync((path, done) => {
       const invoke = window.__TAURI_INTERNALS__.invoke;
-      invoke("list_drafts", { query: "" })
-        .then(([draft]) => invoke("export_pdf", { id: draft.id, language: "ru", path }))
+      invoke("list_drafts", { query: "", page: { after: null, limit: 1 } })
+        .then(({ drafts: [draft] }) => invoke("export_pdf", { id: draft.id, language: "ru", path }))
         .then((r) => done({ ok: r }), (e) => done({ error: e }));
     }, path);
     assert.ok(result.ok, `export failed: ${JSON.stringify(result.error)}`);
