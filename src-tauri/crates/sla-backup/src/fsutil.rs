@@ -2,7 +2,6 @@
 //! the new one, never half of one.
 
 use std::fs::File;
-use std::io::Write;
 use std::path::Path;
 
 use crate::error::io;
@@ -34,40 +33,15 @@ pub(crate) fn rename_durably(from: &Path, to: &Path) -> Result<(), BackupError> 
     sync_dir(to.parent().unwrap_or(Path::new(".")))
 }
 
-/// Writes `bytes` to `path` through a flushed temporary file renamed into place; `private`
-/// files (keys) are readable by their owner only.
+/// Writes `bytes` to `path` whole or not at all, flushed (`sla_model`'s writer); `private` files
+/// (keys) are readable by their owner only.
 pub(crate) fn write_atomically(
     path: &Path,
     bytes: &[u8],
     private: bool,
 ) -> Result<(), BackupError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        if private {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        #[cfg(not(unix))]
-        let _ = private;
-        let mut file = options.open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(io("writing", path, e));
-    }
-    rename_durably(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
+    sla_model::interchange::write_atomically(path, bytes, private)
+        .map_err(|e| io("writing", path, e))
 }
 
 /// `path` with `suffix` appended to its file name (`drafts.sqlite3` + `-wal`).

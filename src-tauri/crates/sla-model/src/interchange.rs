@@ -163,8 +163,8 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, flushed to disk before
-/// it is renamed into place, so a failure or a crash leaves the old file or none, never half of
-/// one. A `private` file (a key) is readable by its owner alone.
+/// it is renamed into place (and the rename flushed), so a failure or a crash leaves the old file
+/// or none, never half of one. A `private` file (a key) is readable by its owner alone.
 pub fn write_atomically(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path
@@ -199,6 +199,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8], private: bool) -> std::io::Re
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
+        return result;
     }
-    result
+    // The rename itself is an entry in the folder: flushed too, it survives a power cut. Windows
+    // cannot open a folder as a file and orders its metadata itself.
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    Ok(())
 }
