@@ -348,6 +348,13 @@ pub struct EscalationStep {
     pub after_days: u32,
     #[serde(default)]
     pub action: String,
+    /// What the step watches: one metric, one commitment or the whole agreement (the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// The measurable condition behind `trigger`, so a review can tell when the step applies.
+    /// Absent in agreements written before reviews existed; their canonical JSON is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Trigger>,
 }
 
 /// What happens when a commitment is missed: recycle leads, a joint review, a revised plan.
@@ -359,6 +366,20 @@ pub struct Remedy {
     /// The condition that triggers the remedy.
     pub trigger: String,
     pub action: String,
+    /// The measurable condition behind `trigger`; see [`EscalationStep::when`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Trigger>,
+}
+
+/// A condition a review can check against the computed figures of each period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "condition", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Trigger {
+    /// The target was missed in this many consecutive periods, the current one included
+    /// ("two misses in a row is a pattern, one is noise").
+    MissedInARow { periods: u32 },
+    /// The achieved level fell below this percent of the target in the current period.
+    AchievedBelow { percent: f64 },
 }
 
 /// What a consequence applies to.

@@ -230,3 +230,25 @@ fn a_file_is_written_whole_or_not_at_all() {
         assert_eq!(mode & 0o777, 0o600, "a private file is its owner's alone");
     }
 }
+
+#[test]
+fn structured_triggers_are_optional_and_leave_older_agreements_byte_for_byte() {
+    let agreement = sla_model::from_json(TEMPLATE).unwrap();
+    let canonical = sla_model::to_canonical_json(&agreement);
+    assert!(!canonical.contains("\"when\""), "no trigger, no key");
+    assert!(!canonical.contains("\"scope\":null"), "no scope, no key");
+
+    let mut with_trigger = agreement.clone();
+    with_trigger.consequences.escalation[0].when =
+        Some(sla_model::Trigger::MissedInARow { periods: 2 });
+    let json = sla_model::to_canonical_json(&with_trigger);
+    assert!(
+        json.contains(r#""when":{"condition":"missed_in_a_row","periods":2}"#),
+        "{json}"
+    );
+    assert_eq!(sla_model::from_json(&json).unwrap(), with_trigger);
+
+    let bad = json.replace("missed_in_a_row", "missed_sometimes");
+    let err = sla_model::from_json(&bad).unwrap_err().to_string();
+    assert!(err.contains("consequences.escalation[0].when"), "{err}");
+}

@@ -106,6 +106,7 @@ pub fn long_agreement() -> Agreement {
             scope: Scope::Metric(format!("metric-{:02}", i + 1)),
             trigger: format!("{LOREM} {}", "Z".repeat(120)),
             action: LOREM.to_string(),
+            when: None,
         });
     }
     a.consequences.adjustments.push(Adjustment {
