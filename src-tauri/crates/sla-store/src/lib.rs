@@ -5,12 +5,15 @@
 //! autosave: within a couple of minutes of its previous save it puts the edits in place of the
 //! version that save added, never of a version that was kept (exported or signed).
 //! Deleted drafts go to a trash first and are removed for good only when the trash is emptied.
+//! A signed agreement's reviews (figures per period, entered figures, actions done) are kept
+//! beside its draft and go with it.
 
 mod background;
 mod error;
 mod location;
 mod page;
 mod records;
+mod reviews;
 mod schema;
 mod search;
 mod store;
@@ -19,5 +22,8 @@ pub use error::StoreError;
 pub use location::{DATABASE_FILE_NAME, DATA_DIR_ENV};
 pub use page::{Cursor, Page, PageRequest, MAX_PAGE};
 pub use records::{Draft, DraftId, DraftInfo, VersionInfo};
+pub use reviews::{
+    DoneAction, EnteredActual, ImportInfo, NewImport, NewPeriodResult, PeriodResult,
+};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{AutosaveWindows, Store};

@@ -11,7 +11,7 @@ use crate::search;
 use crate::StoreError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// `PRAGMA application_id` of a drafts database ("SLAS"), telling it apart from other SQLite files
 /// (and a backup of one, which is a drafts database too).
@@ -76,10 +76,66 @@ const V4: &str = "
 ALTER TABLE versions ADD COLUMN kept_at TEXT;
 ";
 
+/// Schema 5: the agreement's life after signing. Each review period of a draft keeps the figures
+/// computed for it with the definition and mapping they were computed with; recomputing or
+/// re-importing a period marks the earlier result replaced instead of deleting it. The leads of an
+/// imported export are kept (as JSON) so that a period can be recomputed without the file.
+/// Figures, mappings and leads are the compliance crate's JSON: the store keeps them as text.
+const V5: &str = "
+CREATE TABLE review_mappings (
+    draft_id INTEGER PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+    mapping_json TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+CREATE TABLE review_imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    format TEXT NOT NULL,
+    row_count INTEGER NOT NULL,
+    leads_json TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE review_actuals (
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    metric_id TEXT NOT NULL,
+    value REAL NOT NULL,
+    entered_by TEXT NOT NULL,
+    note TEXT NOT NULL,
+    entered_at TEXT NOT NULL,
+    PRIMARY KEY (draft_id, period, metric_id)
+);
+CREATE TABLE review_results (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    import_id INTEGER REFERENCES review_imports(id),
+    definition_json TEXT NOT NULL,
+    mapping_json TEXT NOT NULL,
+    figures_json TEXT NOT NULL,
+    computed_at TEXT NOT NULL,
+    replaced_at TEXT
+);
+CREATE UNIQUE INDEX review_results_current ON review_results (draft_id, period)
+    WHERE replaced_at IS NULL;
+CREATE TABLE review_actions (
+    draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    period TEXT NOT NULL,
+    consequence TEXT NOT NULL,
+    note TEXT NOT NULL,
+    done_at TEXT NOT NULL,
+    PRIMARY KEY (draft_id, period, consequence)
+);
+";
+
 type Step = fn(&Transaction, &Path) -> Result<(), StoreError>;
 
 /// `MIGRATIONS[n]` brings a database from schema `n` to `n + 1`.
-const MIGRATIONS: [Step; SCHEMA_VERSION as usize] = [to_v1, to_v2, to_v3, to_v4];
+const MIGRATIONS: [Step; SCHEMA_VERSION as usize] = [to_v1, to_v2, to_v3, to_v4, to_v5];
 
 fn to_v1(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
     tx.execute_batch(V1)
@@ -120,6 +176,11 @@ fn to_v3(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
 fn to_v4(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
     tx.execute_batch(V4)
         .map_err(|e| sqlite(path, "adding kept versions", e))
+}
+
+fn to_v5(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
+    tx.execute_batch(V5)
+        .map_err(|e| sqlite(path, "adding review periods", e))
 }
 
 /// Checks that the file is a drafts database this build can read, sets the connection up for

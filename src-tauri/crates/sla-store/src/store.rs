@@ -24,8 +24,8 @@ use crate::StoreError;
 pub struct Store {
     // Declared first so that it stops before `conn` closes.
     upkeep: Option<Upkeep>,
-    conn: Connection,
-    path: PathBuf,
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
     /// The version each draft's last autosave through this store added, and when: only such a
     /// version may take the next autosave's edits in its place.
     autosaved: HashMap<DraftId, Autosaved>,
@@ -508,7 +508,7 @@ impl Store {
 
     /// Runs `f` in one immediate transaction: the write lock is taken up front, so two processes
     /// saving at once wait for each other instead of failing half-way.
-    fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         doing: &str,
         f: impl FnOnce(&Transaction, &Path) -> Result<T, StoreError>,
@@ -628,7 +628,7 @@ impl Listing {
     }
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 

@@ -173,7 +173,7 @@ fn a_database_from_a_newer_build_is_refused_untouched() {
     let path = common::db_path(&dir);
     Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", 5)
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
     let before = std::fs::read(&path).unwrap();
 
@@ -183,15 +183,16 @@ fn a_database_from_a_newer_build_is_refused_untouched() {
     assert!(matches!(
         err,
         StoreError::TooNew {
-            found: 5,
+            found,
             known: SCHEMA_VERSION,
             ..
-        }
+        } if found == i64::from(SCHEMA_VERSION) + 1
     ));
     assert!(
         err.to_string().starts_with(&format!(
-            "the drafts database at {} was written by a newer SLA Studio (schema 5; this build knows {SCHEMA_VERSION})",
-            path.display()
+            "the drafts database at {} was written by a newer SLA Studio (schema {}; this build knows {SCHEMA_VERSION})",
+            path.display(),
+            SCHEMA_VERSION + 1
         )),
         "{err}"
     );
@@ -199,7 +200,7 @@ fn a_database_from_a_newer_build_is_refused_untouched() {
         std::fs::read(&path).unwrap() == before,
         "the database was changed"
     );
-    assert_eq!(user_version(&path), 5);
+    assert_eq!(user_version(&path), i64::from(SCHEMA_VERSION) + 1);
 }
 
 #[test]
