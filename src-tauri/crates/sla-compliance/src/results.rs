@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sla_model::{AdjustmentKind, Comparator, Scope, Unit};
+use sla_model::{AdjustmentKind, Comparator, Scope, Trigger, Unit};
 
 use crate::Period;
 
@@ -21,8 +21,12 @@ pub enum Measure {
     /// Time from creation to first contact, in the metric's unit; business time per the calendar
     /// when the unit is business hours or the deadlines' basis is business hours.
     TimeToFirstContact,
-    /// Contact attempts made before a lead is recycled or rejected (median).
+    /// Contact attempts made before a lead is recycled or rejected (median over the rejected
+    /// leads with a recorded count).
     AttemptsBeforeRecycling,
+    /// Percent of rejected leads with at least this many recorded contact attempts (the library's
+    /// "at least 5 attempts before recycling").
+    ShareWithAttempts { at_least: u32 },
     /// Rejected leads returned with a reason, percent of rejected.
     RejectedWithReason,
     /// No export gives it: entered by hand per period.
@@ -52,10 +56,37 @@ pub enum FigureSource {
         entered_by: String,
         note: String,
     },
-    /// Nothing to compute it from; the reason says what is missing.
+    /// Nothing to compute it from; the reason says what is missing (in English; `cause` says it
+    /// in any language through [`Missing::describe`]).
     NoData {
         reason: String,
+        cause: Missing,
     },
+}
+
+/// What a figure lacked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    /// The export has no lead created in the period.
+    LeadsInPeriod,
+    /// No export gives the metric and nobody entered it for the period.
+    ManualEntry,
+    /// No lead of the export was delivered to sales in the period.
+    DeliveredLeads,
+    /// No delivered lead of the period names its rep, so there is nobody to divide by.
+    Owners,
+    /// No lead of the export has a first-contact time: the column is not mapped.
+    FirstContactTimes,
+    /// Leads were delivered in the period but none was contacted, so there is no time to take
+    /// a median of (the time stats still show them all outside the target).
+    Contacts,
+    /// No lead was rejected in the period.
+    RejectedLeads,
+    /// No lead of the export has an attempts count: the column is not mapped.
+    AttemptCounts,
+    /// No lead of the export has a rejection reason: the column is not mapped.
+    RejectionReasons,
 }
 
 /// Distribution of a time metric: never only the mean.
@@ -64,8 +95,19 @@ pub struct TimeStats {
     pub count: usize,
     pub median: f64,
     pub p90: f64,
-    /// Percent of leads within the target.
+    /// Percent of leads within the target; never-contacted leads count as outside it.
     pub within_target_percent: f64,
+    /// Delivered leads with no first contact: left out of the median and 90th percentile, and
+    /// counted outside the target.
+    #[serde(default)]
+    pub never_contacted: usize,
+}
+
+/// The counts behind a percentage: `part` of `whole`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fraction {
+    pub part: usize,
+    pub whole: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,6 +128,9 @@ pub struct MetricFigure {
     pub per_rep: Vec<RepFigure>,
     #[serde(default)]
     pub time: Option<TimeStats>,
+    /// For percentages computed from leads: the counts behind them.
+    #[serde(default)]
+    pub fraction: Option<Fraction>,
 }
 
 /// Every metric's figure in one period, as computed (kept with the definition it used).
@@ -141,6 +186,8 @@ pub struct FiredConsequence {
     /// Who is told (escalation), empty for a remedy.
     pub escalate_to: String,
     pub action: String,
+    /// The condition that fired it.
+    pub trigger: Trigger,
     /// Why, in plain words: "missed 2 periods in a row".
     pub reason: String,
     /// When it falls due: the review day after the period plus the steps' days.
@@ -153,6 +200,9 @@ pub struct AppliedAdjustment {
     pub adjustment_id: String,
     pub kind: AdjustmentKind,
     pub scope: Scope,
+    /// The achieved level the tier was chosen by, percent of target (for a commitment or the
+    /// whole agreement, its lowest metric's).
+    pub level_percent: f64,
     /// The tier's adjustment before caps, percent.
     pub tier_percent: f64,
     /// After the monthly and yearly caps, percent.
@@ -174,6 +224,8 @@ pub enum Cap {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Review {
     pub period: Period,
+    /// The first working day after the period, when the review falls due.
+    pub review_date: NaiveDate,
     pub metrics: Vec<MetricCompliance>,
     pub fired: Vec<FiredConsequence>,
     pub adjustments: Vec<AppliedAdjustment>,
