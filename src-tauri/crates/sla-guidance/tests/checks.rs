@@ -225,6 +225,16 @@ breaking_cases! {
     scope_unknown_id: "scope-unknown-id" at "consequences.remedies[0].scope.id", |a| {
         a.consequences.remedies[0].scope = Scope::Metric("first-contact".into());
     }
+    escalation_scope_unknown_id: "escalation-scope-unknown-id" at "consequences.escalation[1].scope.id", |a| {
+        a.consequences.escalation[1].scope = Some(Scope::Metric("first-contact".into()));
+    }
+    trigger_out_of_range: "trigger-out-of-range" at "consequences.escalation[0].when.periods", |a| {
+        a.consequences.escalation[0].when = Some(Trigger::MissedInARow { periods: 0 });
+    }
+    triggers_not_structured: "triggers-not-structured" at "consequences.escalation", |a| {
+        a.consequences.escalation.iter_mut().for_each(|s| s.when = None);
+        a.consequences.remedies.iter_mut().for_each(|r| r.when = None);
+    }
     adjustment_cap_out_of_range: "adjustment-cap-out-of-range" at "consequences.adjustments[0].cap_per_year_percent", |a| {
         a.consequences.adjustments.push(adjustment(&[(95.0, -2.0)], 10.0, 150.0));
     }
@@ -602,4 +612,68 @@ fn percent_targets_show_their_sign_and_escalations_get_their_own_fix() {
     );
     assert_eq!(findings[1].field, "consequences.escalation[1].escalate_to");
     assert!(findings[1].fix.contains("CEO"), "{}", findings[1].fix);
+}
+
+#[test]
+fn structured_triggers_name_the_step_and_their_bounds() {
+    let mut a = complete(Language::En);
+    a.consequences.escalation[1].scope = Some(Scope::Commitment("nope".into()));
+    a.consequences.remedies[1].when = Some(Trigger::AchievedBelow { percent: 120.0 });
+    a.consequences.remedies[2].when = Some(Trigger::AchievedBelow { percent: 0.0 });
+    let findings = checks::check(&a, Language::En);
+    let at = |field: &str| {
+        findings
+            .iter()
+            .find(|f| f.field == field)
+            .unwrap_or_else(|| panic!("nothing at {field}: {findings:#?}"))
+    };
+    let scope = at("consequences.escalation[1].scope.id");
+    assert_eq!(scope.severity, Severity::Error);
+    assert!(
+        scope.message.contains("Escalation step 2 (to \"CEO\")")
+            && scope.message.contains("commitment \"nope\""),
+        "{}",
+        scope.message
+    );
+    let above = at("consequences.remedies[1].when.percent");
+    assert_eq!(above.id, "trigger-out-of-range");
+    assert!(
+        above.message.contains("\"lead-plan\"") && above.message.contains("120%"),
+        "{}",
+        above.message
+    );
+    assert_eq!(
+        at("consequences.remedies[2].when.percent").id,
+        "trigger-out-of-range"
+    );
+    let ru = checks::check(&a, Language::Ru);
+    let scope = ru
+        .iter()
+        .find(|f| f.field == "consequences.escalation[1].scope.id")
+        .unwrap();
+    assert!(
+        scope.message.contains("Ступень эскалации 2"),
+        "{}",
+        scope.message
+    );
+
+    // The edges: one period and exactly 100 % are sound; a warning only when nothing at all is
+    // structured, not when some steps are left in words.
+    let mut sound = complete(Language::En);
+    sound.consequences.escalation[0].when = Some(Trigger::MissedInARow { periods: 1 });
+    sound.consequences.escalation[1].when = None;
+    sound.consequences.remedies[1].when = Some(Trigger::AchievedBelow { percent: 100.0 });
+    assert_eq!(checks::check(&sound, Language::En), vec![]);
+    let mut no_ladder = complete(Language::En);
+    no_ladder
+        .consequences
+        .remedies
+        .iter_mut()
+        .for_each(|r| r.when = None);
+    no_ladder.consequences.escalation.clear();
+    let ids: Vec<_> = checks::check(&no_ladder, Language::En)
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    assert_eq!(ids, ["escalation-none"]);
 }

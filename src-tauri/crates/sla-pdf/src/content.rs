@@ -3,7 +3,7 @@
 
 use chrono::{Months, NaiveDate};
 use sla_model::{
-    Agreement, Collection, DeadlineCategory, MetricKind, Renewal, Scope, Side, TimeBasis,
+    Agreement, Collection, DeadlineCategory, MetricKind, Renewal, Scope, Side, TimeBasis, Trigger,
 };
 
 use crate::layout::{
@@ -478,6 +478,75 @@ fn scope_words(a: &Agreement, w: &Words, scope: &Scope) -> String {
     }
 }
 
+/// The metric or metrics a structured trigger watches, named by clause number and name so the
+/// line can be checked against section 3.
+fn trigger_subject(a: &Agreement, w: &Words, scope: &Scope) -> String {
+    match scope {
+        Scope::Agreement => w.t("pdf-trigger-subject-agreement"),
+        Scope::Commitment(id) => match a.commitments.iter().position(|c| &c.id == id) {
+            Some(i) => w.f(
+                "pdf-trigger-subject-commitment",
+                &[
+                    ("number", format!("2.{}", i + 1).into()),
+                    ("name", w.or_dash(&a.commitments[i].service).into()),
+                ],
+            ),
+            None => w.f("pdf-scope-unknown", &[("id", w.or_dash(id).into())]),
+        },
+        Scope::Metric(id) => {
+            let found = a.commitments.iter().enumerate().find_map(|(i, c)| {
+                c.metrics
+                    .iter()
+                    .position(|m| &m.id == id)
+                    .map(|j| (i, j, &c.metrics[j]))
+            });
+            match found {
+                Some((i, j, m)) => w.f(
+                    "pdf-trigger-subject-metric",
+                    &[
+                        ("number", format!("3.{}.{}", i + 1, j + 1).into()),
+                        ("name", w.or_dash(&m.name).into()),
+                    ],
+                ),
+                None => w.f("pdf-scope-unknown", &[("id", w.or_dash(id).into())]),
+            }
+        }
+    }
+}
+
+/// The free-text trigger, and under it the structured condition when the agreement has one:
+/// "Fires when: metric 3.1.2 “…” missed 2 periods in a row".
+fn trigger_cell(
+    a: &Agreement,
+    w: &Words,
+    text: &str,
+    scope: &Scope,
+    when: Option<&Trigger>,
+) -> Cell {
+    let cell = Cell::new(CELL, w.or_dash(text));
+    let Some(when) = when else {
+        return cell;
+    };
+    let subject = trigger_subject(a, w, scope);
+    let line = match *when {
+        Trigger::MissedInARow { periods } => w.f(
+            "pdf-trigger-missed-in-a-row",
+            &[
+                ("subject", subject.into()),
+                ("periods", (periods as f64).into()),
+            ],
+        ),
+        Trigger::AchievedBelow { percent } => w.f(
+            "pdf-trigger-achieved-below",
+            &[
+                ("subject", subject.into()),
+                ("percent", w.percent(percent).into()),
+            ],
+        ),
+    };
+    cell.and(CELL_SMALL, line)
+}
+
 fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
     let k = &a.consequences;
     c.heading(1, "6.", &w.t("pdf-section-consequences"));
@@ -494,7 +563,14 @@ fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
             .map(|(i, s)| {
                 vec![
                     Cell::new(CELL_BOLD, (i + 1).to_string()),
-                    Cell::new(CELL, w.or_dash(&s.trigger)),
+                    // A step without a scope watches the whole agreement.
+                    trigger_cell(
+                        a,
+                        w,
+                        &s.trigger,
+                        s.scope.as_ref().unwrap_or(&Scope::Agreement),
+                        s.when.as_ref(),
+                    ),
                     Cell::new(CELL_BOLD, w.or_dash(&s.escalate_to)),
                     Cell::new(
                         CELL,
@@ -533,7 +609,7 @@ fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
                     Cell::new(CELL, format!("6.2.{}", i + 1)),
                     Cell::new(CELL, scope_words(a, w, &r.scope))
                         .and(CELL_SMALL, reference(w, &r.id)),
-                    Cell::new(CELL, w.or_dash(&r.trigger)),
+                    trigger_cell(a, w, &r.trigger, &r.scope, r.when.as_ref()),
                     Cell::new(CELL, w.or_dash(&r.action)),
                 ]
             })

@@ -83,6 +83,9 @@ fn english_template_prints_every_field_as_text() {
         "metric 3.2.1 “Time to first contact”",
         "No bonus or budget adjustments apply.",
         "Draft 42, version 7",
+        "Fires when: any metric missed 2 periods in a row",
+        "Fires when: a metric of service 2.1 “Marketing-qualified leads” achieved below 80% of target",
+        "Fires when: a metric of service 2.2 “Lead follow-up and feedback” missed its target in the period",
     ]
     .map(String::from)
     .to_vec();
@@ -146,6 +149,77 @@ fn russian_agreement_prints_every_field_as_text_in_russian() {
     .to_vec();
     assert_all_text_present(&a, &text, &words);
     assert!(!text.contains("Page "), "English label in the Russian PDF");
+}
+
+#[test]
+fn structured_triggers_print_under_the_free_text_in_both_languages() {
+    let scratch = Scratch::new();
+    for (mut a, language, expected) in [
+        (
+            english_template(),
+            Language::En,
+            [
+                "Fires when: metric 3.1.2 “Sales acceptance rate” missed 2 periods in a row",
+                "Fires when: any metric missed 3 periods in a row",
+                "Fires when: a metric of service 2.1 “Marketing-qualified leads” achieved below 80% of target",
+            ],
+        ),
+        (
+            russian_template(),
+            Language::Ru,
+            [
+                "Срабатывает: метрика 3.1.2 «Доля лидов, принятых продажами» не выполнена 2 периода подряд",
+                "Срабатывает: любая метрика соглашения не выполнена 3 периода подряд",
+                "Срабатывает: метрика услуги 2.1 «Маркетинговые квалифицированные лиды (MQL)» достигает менее 80 % от цели",
+            ],
+        ),
+    ] {
+        a.consequences.escalation[0].scope = Some(sla_model::Scope::Metric("mql-acceptance".into()));
+        let path = exported(&a, &options(language), &scratch, "triggers.pdf");
+        let text = pdftotext(&path, None);
+        // Each condition comes right after its free-text trigger, in the same cell.
+        let squeezed = squeeze(&text);
+        for (trigger, line) in [
+            (&a.consequences.escalation[0].trigger, expected[0]),
+            (&a.consequences.escalation[1].trigger, expected[1]),
+            (&a.consequences.remedies[1].trigger, expected[2]),
+        ] {
+            let at_trigger = squeezed.find(&squeeze(trigger)).expect(trigger);
+            let at_line = squeezed.find(&squeeze(line)).unwrap_or_else(|| {
+                panic!("{line} not in:\n{text}");
+            });
+            assert!(at_trigger < at_line, "{line} before its trigger");
+        }
+    }
+}
+
+#[test]
+fn an_agreement_without_structured_triggers_prints_only_its_words() {
+    let scratch = Scratch::new();
+    let mut a = english_template();
+    a.consequences
+        .escalation
+        .iter_mut()
+        .for_each(|s| s.when = None);
+    a.consequences
+        .remedies
+        .iter_mut()
+        .for_each(|r| r.when = None);
+    let text = pdftotext(
+        &exported(&a, &options(Language::En), &scratch, "plain.pdf"),
+        None,
+    );
+    assert!(!text.contains("Fires when"), "{text}");
+    let ru = pdftotext(
+        &exported(
+            &russian_agreement(),
+            &options(Language::Ru),
+            &scratch,
+            "plain-ru.pdf",
+        ),
+        None,
+    );
+    assert!(!ru.contains("Срабатывает"), "{ru}");
 }
 
 #[test]

@@ -203,6 +203,30 @@ check-scope-unknown-id-fix = Choose an existing { $kind ->
    *[metric] metric
 }, or the whole agreement.
 
+check-escalation-scope-unknown-id = Escalation step { $step } (to "{ $name }") watches the { $kind ->
+    [commitment] commitment
+   *[metric] metric
+} "{ $id }", which the agreement does not have, so it never fires.
+check-escalation-scope-unknown-id-fix = Choose an existing { $kind ->
+    [commitment] commitment
+   *[metric] metric
+} for step { $step }, or the whole agreement.
+
+check-trigger-out-of-range = { $what ->
+    [escalation] Escalation step { $step } (to "{ $name }")
+   *[remedy] The remedy "{ $name }"
+} { $condition ->
+    [missed] fires after { $value } missed periods in a row, so it would apply before anything was missed.
+   *[below] fires below { $value }% of target; a level of achievement is above 0% and at most 100%.
+}
+check-trigger-out-of-range-fix = { $condition ->
+    [missed] Count at least 1 period; 2 is usual: one miss is noise, two in a row a pattern.
+   *[below] Give a percent above 0 and up to 100, e.g. 80.
+}
+
+check-triggers-not-structured = The escalation steps and remedies say when they apply only in words, so reviews cannot tell when this applies.
+check-triggers-not-structured-fix = Give at least the first escalation step a measurable condition, e.g. "missed 2 periods in a row".
+
 check-adjustment-cap-out-of-range = A cap of the adjustment "{ $name }" is not a percentage between 0 and 100.
 check-adjustment-cap-out-of-range-fix = Set the monthly and yearly caps as percentages of the bonus or budget, e.g. 10% a month and 20% a year.
 

@@ -178,6 +178,14 @@ pdf-scope-agreement = the whole agreement
 pdf-scope-commitment = service { $number } “{ $name }”
 pdf-scope-metric = metric { $number } “{ $name }”
 pdf-scope-unknown = { $id } (not found in this agreement)
+pdf-trigger-subject-agreement = any metric
+pdf-trigger-subject-commitment = a metric of service { $number } “{ $name }”
+pdf-trigger-subject-metric = metric { $number } “{ $name }”
+pdf-trigger-missed-in-a-row = Fires when: { $subject } missed { $periods ->
+    [one] its target in the period
+   *[other] { $periods } periods in a row
+}
+pdf-trigger-achieved-below = Fires when: { $subject } achieved below { $percent } of target
 pdf-adjustments-none = No bonus or budget adjustments apply.
 pdf-adjustment-heading = { $kind } adjustment for { $scope }
 pdf-adjustment-kind-bonus = Bonus

@@ -220,6 +220,15 @@ pdf-scope-agreement = соглашению в целом
 pdf-scope-commitment = услуге { $number } «{ $name }»
 pdf-scope-metric = показателю { $number } «{ $name }»
 pdf-scope-unknown = { $id } (нет в этом соглашении)
+pdf-trigger-subject-agreement = любая метрика соглашения
+pdf-trigger-subject-commitment = метрика услуги { $number } «{ $name }»
+pdf-trigger-subject-metric = метрика { $number } «{ $name }»
+pdf-trigger-missed-in-a-row = Срабатывает: { $subject } не выполнена { $periods ->
+    [one] { $periods } период подряд
+    [few] { $periods } периода подряд
+   *[other] { $periods } периодов подряд
+}
+pdf-trigger-achieved-below = Срабатывает: { $subject } достигает менее { $percent } от цели
 pdf-adjustments-none = Корректировка премий и бюджетов не применяется.
 pdf-adjustment-heading = { $kind } по { $scope }
 pdf-adjustment-kind-bonus = Корректировка премии

@@ -89,6 +89,9 @@ catalogue! {
     CONSEQUENCE_WITHOUT_TRIGGER = "consequence-without-trigger", Error;
     CONSEQUENCE_WITHOUT_ACTION = "consequence-without-action", Error;
     SCOPE_UNKNOWN_ID = "scope-unknown-id", Error;
+    ESCALATION_SCOPE_UNKNOWN_ID = "escalation-scope-unknown-id", Error;
+    TRIGGER_OUT_OF_RANGE = "trigger-out-of-range", Error;
+    TRIGGERS_NOT_STRUCTURED = "triggers-not-structured", Warning;
     ADJUSTMENT_CAP_OUT_OF_RANGE = "adjustment-cap-out-of-range", Error;
     ADJUSTMENT_CAP_ORDER = "adjustment-cap-order", Error;
     ADJUSTMENT_TIERS_UNORDERED = "adjustment-tiers-unordered", Error;

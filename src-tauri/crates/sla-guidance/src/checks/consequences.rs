@@ -3,7 +3,7 @@
 //! review, a revised plan) and, where the company wants it, bonus or budget adjustments capped per
 //! month and per year as service credits are.
 
-use sla_model::{Adjustment, Agreement, Commitment, Scope};
+use sla_model::{Adjustment, Agreement, Commitment, Scope, Trigger};
 
 use super::{blank, commitment_path, Findings, *};
 
@@ -51,6 +51,25 @@ pub(super) fn check(a: &Agreement, out: &mut Findings) {
                 &args,
             );
         }
+        let named = Named {
+            what: "escalation",
+            number: i + 1,
+            name: step.escalate_to.trim().to_string(),
+            when: step.when.as_ref(),
+        };
+        if let Some((kind, id)) = step.scope.as_ref().and_then(|s| unknown_id(a, s)) {
+            out.add(
+                ESCALATION_SCOPE_UNKNOWN_ID,
+                format!("{path}.scope.id"),
+                &[
+                    ("step", named.number.into()),
+                    ("name", named.name.as_str().into()),
+                    ("kind", kind.into()),
+                    ("id", id.into()),
+                ],
+            );
+        }
+        check_trigger(&named, &path, out);
     }
 
     for (i, remedy) in a.consequences.remedies.iter().enumerate() {
@@ -70,6 +89,21 @@ pub(super) fn check(a: &Agreement, out: &mut Findings) {
             out.add(CONSEQUENCE_WITHOUT_ACTION, format!("{path}.action"), &args);
         }
         check_scope(a, &remedy.scope, &path, out);
+        let named = Named {
+            what: "remedy",
+            number: i + 1,
+            name: remedy.id.trim().to_string(),
+            when: remedy.when.as_ref(),
+        };
+        check_trigger(&named, &path, out);
+    }
+
+    // Free-text triggers are for people; a review computing which consequences apply needs at
+    // least one condition it can evaluate.
+    let structured = a.consequences.escalation.iter().any(|s| s.when.is_some())
+        || a.consequences.remedies.iter().any(|r| r.when.is_some());
+    if !a.consequences.escalation.is_empty() && !structured {
+        out.add(TRIGGERS_NOT_STRUCTURED, "consequences.escalation", &[]);
     }
 
     for (i, adjustment) in a.consequences.adjustments.iter().enumerate() {
@@ -88,9 +122,10 @@ fn covers(scope: &Scope, c: &Commitment) -> bool {
     }
 }
 
-fn check_scope(a: &Agreement, scope: &Scope, path: &str, out: &mut Findings) {
+/// The kind and id a scope names when the agreement has no such commitment or metric.
+fn unknown_id<'a>(a: &Agreement, scope: &'a Scope) -> Option<(&'static str, &'a str)> {
     let (kind, id, exists) = match scope {
-        Scope::Agreement => return,
+        Scope::Agreement => return None,
         Scope::Commitment(id) => (
             "commitment",
             id,
@@ -102,11 +137,51 @@ fn check_scope(a: &Agreement, scope: &Scope, path: &str, out: &mut Findings) {
             a.metrics().any(|(_, m)| m.id.trim() == id.trim()),
         ),
     };
-    if !exists {
+    (!exists).then_some((kind, id.trim()))
+}
+
+/// An escalation step or remedy as its findings name it.
+struct Named<'a> {
+    what: &'static str,
+    /// Its position in its list, from 1, as the PDF numbers it.
+    number: usize,
+    name: String,
+    when: Option<&'a Trigger>,
+}
+
+/// A structured trigger that can never fire, or fires always: no run of misses is shorter than
+/// one period, and an achieved level is a share of the target above 0 and at most 100 %.
+fn check_trigger(named: &Named, path: &str, out: &mut Findings) {
+    let (field, condition, value) = match named.when {
+        Some(Trigger::MissedInARow { periods }) if *periods == 0 => {
+            ("periods", "missed", f64::from(*periods))
+        }
+        Some(Trigger::AchievedBelow { percent })
+            if !(percent.is_finite() && *percent > 0.0 && *percent <= 100.0) =>
+        {
+            ("percent", "below", *percent)
+        }
+        _ => return,
+    };
+    out.add(
+        TRIGGER_OUT_OF_RANGE,
+        format!("{path}.when.{field}"),
+        &[
+            ("what", named.what.into()),
+            ("step", named.number.into()),
+            ("name", named.name.as_str().into()),
+            ("condition", condition.into()),
+            ("value", value.into()),
+        ],
+    );
+}
+
+fn check_scope(a: &Agreement, scope: &Scope, path: &str, out: &mut Findings) {
+    if let Some((kind, id)) = unknown_id(a, scope) {
         out.add(
             SCOPE_UNKNOWN_ID,
             format!("{path}.scope.id"),
-            &[("kind", kind.into()), ("id", id.trim().into())],
+            &[("kind", kind.into()), ("id", id.into())],
         );
     }
 }

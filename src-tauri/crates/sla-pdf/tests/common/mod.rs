@@ -218,6 +218,7 @@ pub fn typed_strings(agreement: &Agreement) -> Vec<String> {
         "review_cadence",
         "basis",
         "category",
+        "condition",
     ];
     const DATE_KEYS: &[&str] = &["effective_date", "review_dates", "holidays"];
     fn walk(key: &str, value: &serde_json::Value, out: &mut Vec<String>) {
