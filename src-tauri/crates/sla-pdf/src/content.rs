@@ -6,6 +6,7 @@ use sla_model::{
     Agreement, Collection, DeadlineCategory, MetricKind, Renewal, Scope, Side, TimeBasis, Trigger,
 };
 
+use crate::clauses;
 use crate::layout::{
     Cell, Composer, SignatureArea, Style, Table, TableKind, BODY, BODY_HEIGHT, CELL, CELL_SMALL,
     CONTENT_LEFT, CONTENT_WIDTH, HEAD_CELL, LABEL, TITLE,
@@ -180,11 +181,13 @@ fn services(c: &mut Composer, a: &Agreement, w: &Words) {
     }
     c.paragraph(BODY, &w.t("pdf-services-intro"), 0.0);
     for (i, commitment) in a.commitments.iter().enumerate() {
-        let n = i + 1;
-        c.heading(2, &format!("2.{n}"), &w.or_dash(&commitment.service));
+        c.heading(2, &clauses::commitment(i), &w.or_dash(&commitment.service));
         let mut metrics = Cell { parts: Vec::new() };
         for (j, m) in commitment.metrics.iter().enumerate() {
-            metrics = metrics.and(BODY, format!("3.{n}.{} {}", j + 1, w.or_dash(&m.name)));
+            metrics = metrics.and(
+                BODY,
+                format!("{} {}", clauses::metric(i, j), w.or_dash(&m.name)),
+            );
         }
         if metrics.parts.is_empty() {
             metrics = Cell::new(BODY, w.t("pdf-service-no-metrics"));
@@ -236,7 +239,6 @@ fn performance(c: &mut Composer, a: &Agreement, w: &Words) {
     }
     c.paragraph(BODY, &w.t("pdf-performance-intro"), 0.0);
     for (i, commitment) in a.commitments.iter().enumerate() {
-        let n = i + 1;
         let title = w.f(
             "pdf-performance-heading",
             &[
@@ -244,7 +246,7 @@ fn performance(c: &mut Composer, a: &Agreement, w: &Words) {
                 ("provider", department(a, w, commitment.provider).into()),
             ],
         );
-        c.heading(2, &format!("3.{n}"), &title);
+        c.heading(2, &clauses::performance(i), &title);
         if commitment.metrics.is_empty() {
             c.paragraph(BODY, &w.t("pdf-service-no-metrics"), 0.0);
             continue;
@@ -280,7 +282,7 @@ fn performance(c: &mut Composer, a: &Agreement, w: &Words) {
                     );
                 }
                 vec![
-                    Cell::new(CELL, format!("3.{n}.{}", j + 1)),
+                    Cell::new(CELL, clauses::metric(i, j)),
                     Cell::new(CELL_BOLD, w.or_dash(&m.name))
                         .and(CELL, w.or_dash(&m.definition))
                         .and(CELL_SMALL, reference(w, &m.id)),
@@ -448,7 +450,7 @@ fn scope_words(a: &Agreement, w: &Words, scope: &Scope) -> String {
                 w.f(
                     "pdf-scope-commitment",
                     &[
-                        ("number", format!("2.{}", i + 1).into()),
+                        ("number", clauses::commitment(i).into()),
                         ("name", w.or_dash(&a.commitments[i].service).into()),
                     ],
                 ) + &format!(" [{id}]")
@@ -467,7 +469,7 @@ fn scope_words(a: &Agreement, w: &Words, scope: &Scope) -> String {
                     w.f(
                         "pdf-scope-metric",
                         &[
-                            ("number", format!("3.{}.{}", i + 1, j + 1).into()),
+                            ("number", clauses::metric(i, j).into()),
                             ("name", w.or_dash(&m.name).into()),
                         ],
                     ) + &format!(" [{id}]")
@@ -487,7 +489,7 @@ fn trigger_subject(a: &Agreement, w: &Words, scope: &Scope) -> String {
             Some(i) => w.f(
                 "pdf-trigger-subject-commitment",
                 &[
-                    ("number", format!("2.{}", i + 1).into()),
+                    ("number", clauses::commitment(i).into()),
                     ("name", w.or_dash(&a.commitments[i].service).into()),
                 ],
             ),
@@ -504,7 +506,7 @@ fn trigger_subject(a: &Agreement, w: &Words, scope: &Scope) -> String {
                 Some((i, j, m)) => w.f(
                     "pdf-trigger-subject-metric",
                     &[
-                        ("number", format!("3.{}.{}", i + 1, j + 1).into()),
+                        ("number", clauses::metric(i, j).into()),
                         ("name", w.or_dash(&m.name).into()),
                     ],
                 ),
@@ -549,8 +551,8 @@ fn trigger_cell(
 
 fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
     let k = &a.consequences;
-    c.heading(1, "6.", &w.t("pdf-section-consequences"));
-    c.heading(2, "6.1", &w.t("pdf-sub-escalation"));
+    c.heading(1, clauses::CONSEQUENCES, &w.t("pdf-section-consequences"));
+    c.heading(2, clauses::ESCALATION, &w.t("pdf-sub-escalation"));
     if k.escalation.is_empty() {
         c.paragraph(BODY, &w.t("pdf-escalation-none"), 0.0);
     } else {
@@ -562,7 +564,7 @@ fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
             .enumerate()
             .map(|(i, s)| {
                 vec![
-                    Cell::new(CELL_BOLD, (i + 1).to_string()),
+                    Cell::new(CELL_BOLD, clauses::escalation_step(i)),
                     // A step without a scope watches the whole agreement.
                     trigger_cell(
                         a,
@@ -596,7 +598,7 @@ fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
             rows,
         });
     }
-    c.heading(2, "6.2", &w.t("pdf-sub-remedies"));
+    c.heading(2, clauses::REMEDIES, &w.t("pdf-sub-remedies"));
     if k.remedies.is_empty() {
         c.paragraph(BODY, &w.t("pdf-remedies-none"), 0.0);
     } else {
@@ -606,7 +608,7 @@ fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
             .enumerate()
             .map(|(i, r)| {
                 vec![
-                    Cell::new(CELL, format!("6.2.{}", i + 1)),
+                    Cell::new(CELL, clauses::remedy(i)),
                     Cell::new(CELL, scope_words(a, w, &r.scope))
                         .and(CELL_SMALL, reference(w, &r.id)),
                     trigger_cell(a, w, &r.trigger, &r.scope, r.when.as_ref()),
@@ -629,7 +631,7 @@ fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
             rows,
         });
     }
-    c.heading(2, "6.3", &w.t("pdf-sub-adjustments"));
+    c.heading(2, clauses::ADJUSTMENTS, &w.t("pdf-sub-adjustments"));
     if k.adjustments.is_empty() {
         c.paragraph(BODY, &w.t("pdf-adjustments-none"), 0.0);
     }
@@ -653,7 +655,7 @@ fn consequences(c: &mut Composer, a: &Agreement, w: &Words) {
                 leading: 12.6,
                 ..CELL_BOLD
             },
-            &format!("6.3.{} {}", i + 1, title),
+            &format!("{} {}", clauses::adjustment(i), title),
             0.0,
         );
         c.paragraph(CELL_SMALL, &reference(w, &adj.id), 0.0);
@@ -724,9 +726,20 @@ fn signatures(c: &mut Composer, a: &Agreement, w: &Words) {
         c.paragraph(BODY, &w.t("pdf-signatures-none"), 0.0);
         return;
     }
+    signature_blocks(c, a, w, &a.signatories);
+}
+
+/// One block per signatory, two to a row, from the cursor down; the review report signs with
+/// the same blocks.
+pub(crate) fn signature_blocks(
+    c: &mut Composer,
+    a: &Agreement,
+    w: &Words,
+    signatories: &[sla_model::Signatory],
+) {
     let block_width = (CONTENT_WIDTH - SIGNATURE_GUTTER) / 2.0;
     let area_height = 8.0 + SIGNATURE_BOX_HEIGHT + 12.0 + 26.0;
-    for pair in a.signatories.chunks(2) {
+    for pair in signatories.chunks(2) {
         let blocks: Vec<Vec<(Style, String)>> = pair
             .iter()
             .map(|s| signature_lines(a, w, s, block_width))

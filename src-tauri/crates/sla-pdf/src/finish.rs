@@ -1,6 +1,6 @@
 //! What printpdf cannot write, added to its document before it is saved: the document
-//! information and language, a nested outline, the agreement attached as JSON, and an unsigned
-//! signature field for each signatory.
+//! information and language, a nested outline, a JSON attachment (the agreement, or what a
+//! report was made from), and an unsigned signature field for each signatory.
 
 use chrono::{DateTime, Utc};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
@@ -21,6 +21,8 @@ pub struct DocumentInfo {
 }
 
 pub struct Attachment<'a> {
+    /// The file name, e.g. [`ATTACHMENT_NAME`].
+    pub name: &'a str,
     pub json: &'a [u8],
     pub description: String,
 }
@@ -72,7 +74,7 @@ pub fn finish(
         Object::Dictionary(Dictionary::from_iter(vec![(
             "Names",
             Object::Array(vec![
-                text_string(ATTACHMENT_NAME),
+                text_string(attachment.name),
                 Object::Reference(filespec_id),
             ]),
         )])),
@@ -241,8 +243,8 @@ fn add_attachment(doc: &mut Document, attachment: &Attachment, created: DateTime
     let file_id = doc.add_object(Stream::new(stream_dict, attachment.json.to_vec()));
     let filespec = Dictionary::from_iter(vec![
         ("Type", Object::Name(b"Filespec".to_vec())),
-        ("F", Object::string_literal(ATTACHMENT_NAME)),
-        ("UF", utf16_string(ATTACHMENT_NAME)),
+        ("F", Object::string_literal(attachment.name)),
+        ("UF", utf16_string(attachment.name)),
         ("Desc", text_string(&attachment.description)),
         ("AFRelationship", Object::Name(b"Data".to_vec())),
         (

@@ -35,7 +35,7 @@ pub enum Tone {
 }
 
 impl Tone {
-    fn color(self) -> Color {
+    pub fn color(self) -> Color {
         match self {
             Tone::Ink => Color::Greyscale(Greyscale::new(0.07, None)),
             Tone::Muted => Color::Greyscale(Greyscale::new(0.36, None)),
@@ -282,6 +282,13 @@ impl Composer {
         }
         self.ops
             .extend(text_ops(&self.fonts, x, baseline, style, text));
+    }
+
+    /// Drawing operations of the caller's own (a chart), placed like any other content: after
+    /// the headings waiting for it.
+    pub fn draw(&mut self, ops: impl IntoIterator<Item = Op>) {
+        self.place_pending();
+        self.ops.extend(ops);
     }
 
     pub fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32, grey: f32) {

@@ -2,7 +2,11 @@
 //! English, with embedded subset fonts, outline, metadata, the agreement's canonical JSON
 //! attached (so the PDF imports back into a draft exactly) and an unsigned signature field per
 //! signatory for the signing step.
+//!
+//! [`kit`] lends the same composer, faces, words and finishing to other documents of the
+//! agreement (the review report), so they look and sign alike.
 
+pub mod clauses;
 mod content;
 mod finish;
 mod fonts;
@@ -91,14 +95,46 @@ pub fn export(agreement: &Agreement, options: &ExportOptions) -> Result<Vec<u8>,
     let words = Words::of(options.language);
     let canonical = sla_model::to_canonical_json(agreement);
     let hash = hex_sha256(canonical.as_bytes());
+    let decor = page_decor(agreement, words, options, &hash);
+    let info = document_info(agreement, words, options);
+    let attachment = Attachment {
+        name: ATTACHMENT_NAME,
+        json: canonical.as_bytes(),
+        description: words.t("pdf-attachment-description"),
+    };
+    let signatories: Vec<String> = agreement
+        .signatories
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    render(
+        &agreement.title,
+        |composer| content::compose(composer, agreement, words, options),
+        &decor,
+        &info,
+        &attachment,
+        &signatories,
+    )
+}
 
-    let mut doc = PdfDocument::new(&agreement.title);
+/// Lays out a document with `compose` on A4 pages in the embedded faces, decorates every page,
+/// and finishes it: information, outline, the attachment and an unsigned signature field
+/// (`sig-1`, `sig-2`, ...) on each signature area the composer recorded, in order, named after
+/// `signatories`.
+fn render(
+    title: &str,
+    compose: impl FnOnce(&mut Composer),
+    decor: &PageDecor,
+    info: &DocumentInfo,
+    attachment: &Attachment,
+    signatories: &[String],
+) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(title);
     let font_ids = Face::ALL.map(|f| doc.add_font(&face(f).parsed));
     let mut composer = Composer::new(font_ids);
-    content::compose(&mut composer, agreement, words, options);
+    compose(&mut composer);
 
-    let decor = page_decor(agreement, words, options, &hash);
-    let (pages, outline, signature_areas) = composer.finish(&decor);
+    let (pages, outline, signature_areas) = composer.finish(decor);
     doc.pages = pages
         .into_iter()
         .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
@@ -113,29 +149,69 @@ pub fn export(agreement: &Agreement, options: &ExportOptions) -> Result<Vec<u8>,
     let mut warnings = Vec::new();
     let mut lo = printpdf::to_lopdf_doc(&doc, &save, &mut warnings);
 
-    let info = document_info(agreement, words, options);
-    let attachment = Attachment {
-        json: canonical.as_bytes(),
-        description: words.t("pdf-attachment-description"),
-    };
-    let fields: Vec<FieldPlan> = agreement
-        .signatories
+    let fields: Vec<FieldPlan> = signatories
         .iter()
         .zip(signature_areas)
         .enumerate()
-        .map(|(i, (s, area))| FieldPlan {
+        .map(|(i, (name, area))| FieldPlan {
             name: format!("sig-{}", i + 1),
-            signatory: s.name.clone(),
+            signatory: name.clone(),
             area,
         })
         .collect();
-    finish::finish(&mut lo, &info, &outline, &attachment, &fields);
+    finish::finish(&mut lo, info, &outline, attachment, &fields);
 
     finish::compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(out)
+}
+
+/// What another document of the agreement (the review report) needs to be set, numbered and
+/// signed like it: the composer and its styles, the faces, the words, the clause numbers, the
+/// signature blocks and the finishing.
+pub mod kit {
+    pub use crate::clauses::{self, Clauses};
+    pub use crate::finish::{text_string, Attachment, DocumentInfo};
+    pub use crate::fonts::{face, Face, FaceData};
+    pub use crate::layout::{
+        Cell, Composer, OutlineEntry, PageDecor, SignatureArea, Style, Table, TableKind, Tone,
+        BODY, BODY_HEIGHT, CELL, CELL_SMALL, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH, H1, H2,
+        HEAD_CELL, LABEL, PAGE_HEIGHT, PAGE_WIDTH, TITLE,
+    };
+    pub use crate::words::{Case, Words};
+    pub use crate::wrap::WrappedLine;
+    /// The printpdf the composer draws with, for callers' own drawing operations.
+    pub use printpdf;
+
+    use sla_model::{Agreement, Signatory};
+
+    use crate::PdfError;
+
+    /// Lays out a document with `compose`, then finishes it as the agreement is finished: one
+    /// unsigned signature field per signature area, in order, named after `signatories`.
+    pub fn render(
+        title: &str,
+        compose: impl FnOnce(&mut Composer),
+        decor: &PageDecor,
+        info: &DocumentInfo,
+        attachment: &Attachment,
+        signatories: &[String],
+    ) -> Result<Vec<u8>, PdfError> {
+        crate::render(title, compose, decor, info, attachment, signatories)
+    }
+
+    /// The agreement's signature blocks for `signatories`, two to a row from the cursor down,
+    /// each with the blank area that becomes its signature field.
+    pub fn signature_blocks(
+        c: &mut Composer,
+        agreement: &Agreement,
+        words: &Words,
+        signatories: &[Signatory],
+    ) {
+        crate::content::signature_blocks(c, agreement, words, signatories)
+    }
 }
 
 fn page_decor(
