@@ -454,7 +454,14 @@ fn xlsx_error(file: &str, error: XlsxError) -> ReadError {
         XlsxError::Password => ReadError::EncryptedXlsx {
             file: file.to_string(),
         },
-        XlsxError::FileNotFound(part) if part.contains("workbook") => ReadError::NotCsvOrXlsx {
+        // A zip without a workbook's parts (a .docx, a folder of photos).
+        XlsxError::FileNotFound(part) if part == "_rels/.rels" || part.contains("workbook") => {
+            ReadError::NotCsvOrXlsx {
+                file: file.to_string(),
+                found: "a ZIP archive that is not an Excel workbook".to_string(),
+            }
+        }
+        XlsxError::RelationshipNotFound => ReadError::NotCsvOrXlsx {
             file: file.to_string(),
             found: "a ZIP archive that is not an Excel workbook".to_string(),
         },
