@@ -126,6 +126,35 @@ impl BusinessClock {
         seconds as f64 / 60.0
     }
 
+    /// Working time counted once per day over `first..=last` (local dates), so that many
+    /// intervals in that span each cost a lookup instead of a walk over their days.
+    pub fn timeline(&self, first: NaiveDate, last: NaiveDate) -> Timeline<'_> {
+        let mut days = Vec::new();
+        let mut before = 0i64;
+        let mut day = first;
+        while day <= last {
+            let hours = self.is_working_day(day).then(|| {
+                (
+                    self.instant(day, self.start_minute),
+                    self.instant(day, self.end_minute),
+                )
+            });
+            days.push(TimelineDay { hours, before });
+            if let Some((open, close)) = hours {
+                before += (close - open).num_seconds();
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        Timeline {
+            clock: self,
+            first,
+            days,
+        }
+    }
+
     /// The instant of `minute` after local midnight on `day`. A time the clocks skip (spring
     /// forward) is read as the same moment after the jump, an hour later on the wall clock; a
     /// time that happens twice (fall back) as its first occurrence.
@@ -148,6 +177,46 @@ impl BusinessClock {
                 (wall - offset).and_utc()
             }
         }
+    }
+}
+
+/// Working seconds before each day of a span, from [`BusinessClock::timeline`].
+#[derive(Debug)]
+pub struct Timeline<'a> {
+    clock: &'a BusinessClock,
+    first: NaiveDate,
+    days: Vec<TimelineDay>,
+}
+
+#[derive(Debug)]
+struct TimelineDay {
+    /// Opening and closing instants on a working day.
+    hours: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// Working seconds in the span's earlier days.
+    before: i64,
+}
+
+impl Timeline<'_> {
+    /// The same as [`BusinessClock::minutes_between`]; an instant outside the span falls back to
+    /// the day-by-day count.
+    pub fn minutes_between(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> f64 {
+        if end <= start {
+            return 0.0;
+        }
+        match (self.seconds_before(start), self.seconds_before(end)) {
+            (Some(a), Some(b)) => (b - a) as f64 / 60.0,
+            _ => self.clock.minutes_between(start, end),
+        }
+    }
+
+    /// Working seconds from the span's start to `instant`.
+    fn seconds_before(&self, instant: DateTime<Utc>) -> Option<i64> {
+        let index = (self.clock.local_date(instant) - self.first).num_days();
+        let day = self.days.get(usize::try_from(index).ok()?)?;
+        let today = day.hours.map_or(0, |(open, close)| {
+            (instant.min(close) - open).num_seconds().max(0)
+        });
+        Some(day.before + today)
     }
 }
 

@@ -291,12 +291,28 @@ fn first_contact(
         return Err(Missing::DeliveredLeads);
     }
     let business = metric.unit == Unit::BusinessHours || basis == TimeBasis::BusinessHours;
+    // Each day's working hours are worked out once for the whole span of these leads; a span
+    // longer than a few decades (a mistyped year) is counted lead by lead instead.
+    let first = delivered.iter().map(|l| clock.local_date(l.created)).min();
+    let last = delivered
+        .iter()
+        .filter_map(|l| l.first_contact.map(|t| clock.local_date(t)))
+        .max();
+    let timeline = match (first, last) {
+        (Some(first), Some(last)) if business && (last - first).num_days() <= MAX_TIMELINE_DAYS => {
+            Some(clock.timeline(first, last))
+        }
+        _ => None,
+    };
     let mut times: Vec<f64> = delivered
         .iter()
         .filter_map(|lead| {
             let contact = lead.first_contact?;
             let minutes = if business {
-                clock.minutes_between(lead.created, contact)
+                match &timeline {
+                    Some(t) => t.minutes_between(lead.created, contact),
+                    None => clock.minutes_between(lead.created, contact),
+                }
             } else {
                 (contact - lead.created).num_seconds().max(0) as f64 / 60.0
             };
@@ -322,6 +338,9 @@ fn first_contact(
     });
     median.ok_or(Missing::Contacts)
 }
+
+/// About 50 years of days.
+const MAX_TIMELINE_DAYS: i64 = 20_000;
 
 /// Minutes in the metric's unit; a day of working time is one working day of the calendar.
 fn in_unit(minutes: f64, unit: Unit, business: bool, clock: &BusinessClock) -> f64 {

@@ -138,6 +138,42 @@ fn business_minutes_across_a_clock_change() {
 }
 
 #[test]
+fn the_timeline_counts_as_the_day_by_day_walk() {
+    // Every pair of instants 7 hours 13 minutes apart over five weeks around Berlin's autumn clock
+    // change, with a holiday and a Saturday half-day: the precomputed timeline (used for many
+    // leads at once) gives exactly the walk's figure.
+    let clock = BusinessClock::new(&calendar(
+        "Europe/Berlin",
+        &[1, 2, 3, 4, 5, 6],
+        "01:30",
+        "12:00",
+        &["2026-10-27"],
+    ))
+    .unwrap();
+    let first = NaiveDate::from_ymd_opt(2026, 10, 10).unwrap();
+    let last = NaiveDate::from_ymd_opt(2026, 11, 14).unwrap();
+    let timeline = clock.timeline(first, last);
+    let instants: Vec<DateTime<Utc>> = (0..110)
+        .map(|i| utc("2026-10-10T00:00:00Z") + chrono::Duration::minutes(433 * i))
+        .collect();
+    for &a in &instants {
+        for &b in &instants {
+            assert_eq!(
+                timeline.minutes_between(a, b),
+                clock.minutes_between(a, b),
+                "{a} → {b}"
+            );
+        }
+    }
+    // Outside the span it falls back to the walk.
+    let late = utc("2026-12-01T10:00:00Z");
+    assert_eq!(
+        timeline.minutes_between(instants[0], late),
+        clock.minutes_between(instants[0], late)
+    );
+}
+
+#[test]
 fn a_bad_calendar_is_named() {
     let error = |c: BusinessCalendar| BusinessClock::new(&c).unwrap_err().to_string();
     assert_eq!(
