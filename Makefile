@@ -11,7 +11,7 @@ export PATH := $(VENV)/bin:$(HOME)/.cargo/bin:$(PATH)
 APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	librsvg2-dev libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf \
 	imagemagick x11-utils xdotool openssl fonts-dejavu-core python3-venv util-linux procps \
-	libdbus-1-dev dbus-daemon gnome-keyring faketime
+	libdbus-1-dev dbus-daemon gnome-keyring faketime python3-icalendar python3-dateutil
 
 APP_BIN := $(CARGO_TARGET_DIR)/debug/sla-studio
 
