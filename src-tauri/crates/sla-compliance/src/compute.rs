@@ -88,6 +88,22 @@ pub fn compute_period(
     Ok(PeriodFigures { period, figures })
 }
 
+/// The periods an export's leads were created in (by the calendar's zone), oldest first, with how
+/// many leads each holds: what the CLI offers when no period is named.
+pub fn periods_in_export(
+    agreement: &Agreement,
+    leads: &[Lead],
+) -> Result<Vec<(Period, usize)>, ComplianceError> {
+    let clock = BusinessClock::new(&agreement.deadlines.calendar)?;
+    let mut periods: BTreeMap<Period, usize> = BTreeMap::new();
+    for lead in leads {
+        *periods
+            .entry(Period::containing(clock.local_date(lead.created)))
+            .or_insert(0) += 1;
+    }
+    Ok(periods.into_iter().collect())
+}
+
 /// The first and last day of the agreement's term.
 pub fn term_days(agreement: &Agreement) -> (NaiveDate, NaiveDate) {
     let first = agreement.term.effective_date;

@@ -19,7 +19,8 @@ mod words;
 pub use business_time::BusinessClock;
 pub use compliance::{achieved_percent, review};
 pub use compute::{
-    check_term, compute_period, median, meets, percentile, term_days, EXACT_TOLERANCE,
+    check_term, compute_period, median, meets, percentile, periods_in_export, term_days,
+    EXACT_TOLERANCE,
 };
 pub use error::ComplianceError;
 pub use measure::{measure_of, measures, Overrides, PER_REP};

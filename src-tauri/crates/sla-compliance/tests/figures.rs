@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use common::{agreement, msk, period, L};
 use sla_compliance::{
-    compute_period, measure_of, median, percentile, BusinessClock, ComplianceError, FigureSource,
-    Fraction, ManualActual, Measure, MetricFigure, Missing, Overrides, PeriodFigures, RepFigure,
+    compute_period, measure_of, median, percentile, periods_in_export, BusinessClock,
+    ComplianceError, FigureSource, Fraction, ManualActual, Measure, MetricFigure, Missing,
+    Overrides, PeriodFigures, RepFigure,
 };
 use sla_crm_export::{Lead, StageClass};
 use sla_model::BusinessCalendar;
@@ -465,6 +466,15 @@ fn november_figures_lead_by_lead() {
         }
     ));
 
+    // The export spans three months in Moscow's calendar: L11 alone in October, L12 in December.
+    assert_eq!(
+        periods_in_export(&agreement(), &november_leads()).unwrap(),
+        vec![
+            (period("2026-10"), 1),
+            (period("2026-11"), 10),
+            (period("2026-12"), 1)
+        ]
+    );
     // The same leads in October hold only L11 (22:30 Moscow on 31 Oct); in December only L12.
     let october = compute_period(
         &agreement(),
