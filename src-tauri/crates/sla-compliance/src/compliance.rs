@@ -109,6 +109,7 @@ impl<'a> History<'a> {
             achieved_percent: actual.map(|a| achieved_percent(metric.comparator, a, metric.target)),
             misses_in_a_row,
             time: self.figure(&metric.id, period).and_then(|f| f.time),
+            source: self.figure(&metric.id, period).map(|f| f.source.clone()),
             trend,
         }
     }

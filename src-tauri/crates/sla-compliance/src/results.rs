@@ -163,6 +163,10 @@ pub struct MetricCompliance {
     /// Misses in a row up to and including this period.
     pub misses_in_a_row: u32,
     pub time: Option<TimeStats>,
+    /// Where the reviewed period's figure came from (who entered it, or why there is none);
+    /// `None` when the period was not computed at all.
+    #[serde(default)]
+    pub source: Option<FigureSource>,
     /// The figure in each period up to this one, oldest first (no data = `None`).
     pub trend: Vec<(Period, Option<f64>)>,
 }

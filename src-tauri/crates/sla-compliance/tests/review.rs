@@ -193,6 +193,12 @@ fn comparators_and_percent_of_target() {
     let history = vec![figures("2026-11", &[("mql-per-rep", Some(3.02))])];
     let r = review(&a, &history, period("2026-11"), Language::En).unwrap();
     assert_eq!(metric(&r, "mql-per-rep").status, Status::Missed);
+    assert_eq!(
+        metric(&r, "mql-per-rep").source,
+        Some(sla_compliance::FigureSource::Export { leads: 10 })
+    );
+    // A metric the period's figures do not list at all: no data, and no source to show.
+    assert_eq!(metric(&r, "rejection-reasons").source, None);
     // Every other metric has no data in that period.
     assert_eq!(r.count(Status::NoData), 6);
     // Outside the term, the review is refused as the computation is.
