@@ -23,6 +23,10 @@ macro_rules! locale_files {
                 "pdf.ftl",
                 include_str!(concat!("../../../../ui/src/locales/", $lang, "/pdf.ftl")),
             ),
+            (
+                "report.ftl",
+                include_str!(concat!("../../../../ui/src/locales/", $lang, "/report.ftl")),
+            ),
         ]
     };
 }
