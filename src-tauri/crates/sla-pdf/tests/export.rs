@@ -85,7 +85,7 @@ fn english_template_prints_every_field_as_text() {
         "Draft 42, version 7",
         "Fires when: any metric missed 2 periods in a row",
         "Fires when: a metric of service 2.1 “Marketing-qualified leads” achieved below 80% of target",
-        "Fires when: a metric of service 2.2 “Lead follow-up and feedback” missed its target in the period",
+        "Fires when: a metric of service 2.2 “Lead follow-up and feedback” missed its target in the current period",
     ]
     .map(String::from)
     .to_vec();

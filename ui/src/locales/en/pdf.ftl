@@ -182,7 +182,7 @@ pdf-trigger-subject-agreement = any metric
 pdf-trigger-subject-commitment = a metric of service { $number } “{ $name }”
 pdf-trigger-subject-metric = metric { $number } “{ $name }”
 pdf-trigger-missed-in-a-row = Fires when: { $subject } missed { $periods ->
-    [one] its target in the period
+    [1] its target in the current period
    *[other] { $periods } periods in a row
 }
 pdf-trigger-achieved-below = Fires when: { $subject } achieved below { $percent } of target

@@ -224,6 +224,7 @@ pdf-trigger-subject-agreement = любая метрика соглашения
 pdf-trigger-subject-commitment = метрика услуги { $number } «{ $name }»
 pdf-trigger-subject-metric = метрика { $number } «{ $name }»
 pdf-trigger-missed-in-a-row = Срабатывает: { $subject } не выполнена { $periods ->
+    [1] в текущем периоде
     [one] { $periods } период подряд
     [few] { $periods } периода подряд
    *[other] { $periods } периодов подряд
