@@ -21,6 +21,14 @@ pub enum Error {
     Signing(#[from] sla_signing::SignError),
     #[error(transparent)]
     Backup(#[from] sla_backup::BackupError),
+    #[error(transparent)]
+    Export(#[from] sla_crm_export::ReadError),
+    #[error(transparent)]
+    Compliance(#[from] sla_compliance::ComplianceError),
+    #[error(transparent)]
+    Report(#[from] sla_review_report::ReportError),
+    #[error(transparent)]
+    Calendar(#[from] sla_review_calendar::CalendarError),
     /// The store was found damaged and set aside; until the person restores a backup or starts
     /// a new store, nothing is saved (the window keeps the edits in memory).
     #[error("the drafts database is closed: it was found damaged and set aside; restore a backup or start a new one to save again")]
@@ -44,6 +52,10 @@ impl Error {
             Error::Pdf(_) => "pdf",
             Error::Signing(_) => "signing",
             Error::Backup(_) => "backup",
+            Error::Export(_) => "export_file",
+            Error::Compliance(_) => "review",
+            Error::Report(_) => "report",
+            Error::Calendar(_) => "calendar",
             Error::StoreUnavailable => "store_unavailable",
             Error::Io(_) => "io",
         }

@@ -8,5 +8,6 @@ pub mod error;
 mod files;
 pub mod instance;
 pub mod recovery;
+pub mod reviews;
 mod store_slot;
 mod webview;

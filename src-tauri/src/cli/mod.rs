@@ -8,6 +8,7 @@ mod drafts;
 mod export;
 mod import;
 mod lint;
+mod review;
 mod save;
 mod signing;
 mod source;
@@ -63,6 +64,14 @@ pub enum Command {
     Backups(backup::ListArgs),
     /// Restore a backup over the drafts and identities, backing the current ones up first.
     Restore(backup::RestoreArgs),
+    /// Import a period's CRM export (CSV or XLSX) for a draft's agreement and print its compliance
+    /// (exit 1 when a target was missed); or show a stored period, or write its review report PDF.
+    Review(review::ReviewArgs),
+    /// Enter a metric's figure for a period by hand, for what no export gives, and print the
+    /// period's compliance.
+    Actual(review::ActualArgs),
+    /// Write the agreement's review meetings over its term as an iCalendar file (.ics).
+    Calendar(review::CalendarArgs),
 }
 
 /// `--lang` values.
@@ -115,6 +124,9 @@ pub fn run(command: Command) -> i32 {
         Command::Backup(args) => backup::backup(args),
         Command::Backups(args) => backup::list(args),
         Command::Restore(args) => backup::restore(args),
+        Command::Review(args) => review::review(args),
+        Command::Actual(args) => review::actual(args),
+        Command::Calendar(args) => review::calendar(args),
     };
     match outcome {
         Ok(code) => code,
