@@ -19,7 +19,8 @@ trap 'rm -f "$log"' EXIT
 
 # Build once, on the real clock, and collect the test executables with the folder each runs in.
 cargo test --no-run --message-format=json --features sla-studio/custom-protocol \
-  -p sla-signing -p sla-store -p sla-pdf -p sla-guidance -p sla-model -p sla-studio >"$log"
+  -p sla-signing -p sla-store -p sla-pdf -p sla-guidance -p sla-model -p sla-studio \
+  -p sla-crm-export -p sla-compliance -p sla-review-report -p sla-review-calendar >"$log"
 mapfile -t tests < <(python3 -c '
 import json, os, sys
 for line in open(sys.argv[1]):
