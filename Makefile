@@ -88,7 +88,7 @@ deb: setup ui
 # ($(FUZZ_TARGET_DIR)/corpus/TARGET); a crash, a hang (an input taking over 10 s) or a run over
 # the memory limit fails and leaves the input in fuzz/artifacts/TARGET/. Niced: fuzzing takes a
 # whole core.
-FUZZ_TARGETS := agreement_json pdf_import pdf_verify pdf_sign p12_identity pem_certificates
+FUZZ_TARGETS := agreement_json pdf_import pdf_verify pdf_sign p12_identity pem_certificates crm_export
 FUZZ_SECONDS ?= 300
 FUZZ_TEST_SECONDS ?= 20
 FUZZ_TARGET_DIR ?= $(CARGO_TARGET_DIR)/fuzz
