@@ -474,6 +474,7 @@ const NOT_TYPED: &[&str] = &[
     "category",
     "frequency",
     "review_cadence",
+    "condition",
 ];
 
 fn collect_strings(value: &serde_json::Value, out: &mut String) {

@@ -200,6 +200,8 @@ fn search_text_holds_typed_words() {
     ] {
         assert!(text.contains(word), "{word}");
     }
+    // A structured trigger's condition is chosen from a list, not typed.
+    assert!(!text.contains("missed_in_a_row") && !text.contains("achieved_below"));
 }
 
 #[test]
@@ -233,7 +235,11 @@ fn a_file_is_written_whole_or_not_at_all() {
 
 #[test]
 fn structured_triggers_are_optional_and_leave_older_agreements_byte_for_byte() {
-    let agreement = sla_model::from_json(TEMPLATE).unwrap();
+    // The template as it was before it had structured triggers.
+    let mut agreement = sla_model::from_json(TEMPLATE).unwrap();
+    let k = &mut agreement.consequences;
+    k.escalation.iter_mut().for_each(|s| s.when = None);
+    k.remedies.iter_mut().for_each(|r| r.when = None);
     let canonical = sla_model::to_canonical_json(&agreement);
     assert!(!canonical.contains("\"when\""), "no trigger, no key");
     assert!(!canonical.contains("\"scope\":null"), "no scope, no key");
