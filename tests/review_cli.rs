@@ -525,3 +525,69 @@ fn bad_exports_are_named_and_store_nothing() {
 
     assert_eq!(reviews(), 0);
 }
+
+#[test]
+fn an_export_with_other_columns_gets_a_fresh_guess_not_the_saved_mapping() {
+    let env = Env::with_draft();
+    let january_file = env.file("jan.csv", january());
+    let (_, notes) = env.exits(
+        1,
+        &["review", "1", "--data", january_file.to_str().unwrap()],
+    );
+    assert!(notes.contains("mapping guessed"), "{notes}");
+    let again = env.file("jan-again.csv", january().replace("101;", "111;"));
+    let (_, notes) = env.exits(
+        1,
+        &[
+            "review",
+            "1",
+            "--data",
+            again.to_str().unwrap(),
+            "--period",
+            "2027-01",
+            "--replace",
+        ],
+    );
+    assert!(notes.contains("mapping saved with the draft"), "{notes}");
+
+    // Bitrix24's lead export for February: other headers, so the amoCRM mapping cannot apply.
+    let bitrix = env.file(
+        "bitrix.csv",
+        "ID;Название лида;Стадия;Источник;Ответственный;Дата создания;Дата изменения\r\n\
+         7;Заявка;Качественный лид;Сайт;Иван Смирнов;01.02.2027 10:00:00;01.02.2027 11:00:00\r\n\
+         8;Заявка;Некачественный лид;Сайт;Ольга Иванова;02.02.2027 10:00:00;02.02.2027 11:00:00\r\n",
+    );
+    let (_, notes) = env.exits(1, &["review", "1", "--data", bitrix.to_str().unwrap()]);
+    assert!(notes.contains("mapping guessed"), "{notes}");
+    assert!(notes.contains("stored as the review of 2027-02"), "{notes}");
+}
+
+/// 12 January 2027 becomes a holiday after the import: lead 102 (created Monday 17:30, contacted
+/// Tuesday 09:45) now waits only Monday's last half hour, so the business hours to first contact
+/// are 1/3, 0.5, 0.5 and 2, median 0.5 instead of 0.875.
+#[test]
+fn a_period_is_recomputed_from_its_kept_leads_after_the_calendar_changes() {
+    let env = Env::with_draft();
+    let export = env.file("jan.csv", january());
+    env.exits(1, &["review", "1", "--data", export.to_str().unwrap()]);
+    std::fs::remove_file(&export).unwrap();
+
+    let mut agreement: serde_json::Value = serde_json::from_str(&env.ok(&["show", "1"])).unwrap();
+    agreement["deadlines"]["calendar"]["holidays"] = serde_json::json!(["2027-01-12"]);
+    let edited = env.file("edited.sla.json", agreement.to_string());
+    env.ok(&["save", "1", edited.to_str().unwrap(), "--base", "1"]);
+
+    let before = env.review_json(&[]);
+    assert!(close(
+        &metric(&before, "first-contact-time")["actual"],
+        0.875
+    ));
+    env.exits(1, &["review", "1", "--recompute"]);
+    let after = env.review_json(&[]);
+    assert!(
+        close(&metric(&after, "first-contact-time")["actual"], 0.5),
+        "{after}"
+    );
+    // The volume and acceptance figures come from the same kept leads.
+    assert!(close(&metric(&after, "mql-acceptance")["actual"], 60.0));
+}

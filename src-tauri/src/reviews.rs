@@ -114,12 +114,15 @@ pub fn mapping_for(
     if let Some(mapping) = given {
         return Ok((mapping, MappingOrigin::Given));
     }
+    let preview = sla_crm_export::inspect(path)?;
     if let Some(json) = store.review_mapping(id)? {
-        if let Ok(mapping) = serde_json::from_str(&json) {
-            return Ok((mapping, MappingOrigin::Saved));
+        if let Ok(mapping) = serde_json::from_str::<ReviewMapping>(&json) {
+            // An export from another CRM, or with other columns, gets a fresh guess.
+            if fits(&mapping.columns, &preview.headers) {
+                return Ok((mapping, MappingOrigin::Saved));
+            }
         }
     }
-    let preview = sla_crm_export::inspect(path)?;
     Ok((
         ReviewMapping {
             columns: preview.mapping,
@@ -127,6 +130,28 @@ pub fn mapping_for(
         },
         MappingOrigin::Guessed,
     ))
+}
+
+/// Whether every column `mapping` names is in `headers` (matched as the reader matches them:
+/// trimmed, ignoring case).
+fn fits(mapping: &Mapping, headers: &[String]) -> bool {
+    let has = |name: &str| {
+        headers
+            .iter()
+            .any(|h| h.trim().to_lowercase() == name.trim().to_lowercase())
+    };
+    let optional = [
+        &mapping.owner,
+        &mapping.stage,
+        &mapping.mql_date,
+        &mapping.accepted_date,
+        &mapping.rejection_reason,
+        &mapping.first_contact,
+        &mapping.attempts,
+    ];
+    has(&mapping.id)
+        && has(&mapping.created)
+        && optional.iter().all(|c| c.as_deref().is_none_or(has))
 }
 
 /// Imports a period's export for draft `id` and reviews the period.
@@ -272,6 +297,43 @@ pub fn enter_figure(
     )?;
     let language = language.unwrap_or(agreement.language);
     review_period(store, id, &agreement, figure.period, language)
+}
+
+/// Recomputes a stored period from the leads kept for it, the figures entered for it and the
+/// draft's latest version (after its calendar or metrics changed); the earlier result stays in
+/// the period's history.
+pub fn recompute(
+    store: &mut Store,
+    id: DraftId,
+    period: Period,
+    language: Option<Language>,
+) -> Result<Review> {
+    let draft = store.get(id)?;
+    let agreement = draft.agreement;
+    let previous = store
+        .period_result(id, &period.to_string())?
+        .ok_or_else(|| {
+            Error::Io(format!(
+                "draft {id} has no figures for {period} to recompute"
+            ))
+        })?;
+    let leads = kept_leads(store, &previous)?;
+    let mapping = parse_mapping(&previous);
+    let manual = entered_figures(store, id)?;
+    let figures = compute_period(&agreement, &leads, period, &manual, &mapping.measures)?;
+    store.save_period_result(
+        id,
+        &NewPeriodResult {
+            period: &period.to_string(),
+            version: draft.info.version,
+            import: None,
+            definition_json: &definition_json(&agreement)?,
+            mapping_json: &previous.mapping_json,
+            figures_json: &serde_json::to_string(&figures).map_err(json_error)?,
+        },
+    )?;
+    let language = language.unwrap_or(agreement.language);
+    review_period(store, id, &agreement, period, language)
 }
 
 /// A figure a person enters for a metric no export gives.

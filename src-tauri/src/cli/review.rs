@@ -33,6 +33,10 @@ pub struct ReviewArgs {
     /// export's first rows; store nothing.
     #[arg(long, requires = "data")]
     show_mapping: bool,
+    /// Compute the period (by default the latest) again from the leads kept for it and the
+    /// draft's latest version, after its calendar or metrics changed.
+    #[arg(long, conflicts_with_all = ["data", "report"])]
+    recompute: bool,
     /// Write the period's review report PDF instead of printing the table.
     #[arg(long, requires = "output", conflicts_with_all = ["data", "show_mapping"])]
     report: bool,
@@ -112,7 +116,11 @@ pub fn review(args: ReviewArgs) -> Outcome {
             })?,
         };
         let language = language.unwrap_or(draft.agreement.language);
-        let review = reviews::review_period(&store, args.id, &draft.agreement, period, language)?;
+        let review = if args.recompute {
+            reviews::recompute(&mut store, args.id, period, Some(language))?
+        } else {
+            reviews::review_period(&store, args.id, &draft.agreement, period, language)?
+        };
         return show(&review, language, args.json);
     };
     if args.show_mapping {
