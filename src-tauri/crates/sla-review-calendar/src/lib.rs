@@ -13,7 +13,8 @@
 //!
 //!   The series ends with the term (`UNTIL`, the term's last day, 23:59:59 local time, in UTC).
 //!   A meeting that falls on one of the calendar's holidays moves to the next working day that is
-//!   no holiday, as an overriding instance (`RECURRENCE-ID`), which all three applications keep.
+//!   no holiday, as an overriding instance (`RECURRENCE-ID`), which all three applications keep;
+//!   a daily one is left out (`EXDATE`), as the next working day has its own.
 //! - Each of `term.review_dates` (the heads' review of the agreement itself) as an event of its
 //!   own.
 //!
@@ -143,21 +144,26 @@ pub fn review_calendar(
                 "RRULE",
                 format!("{};UNTIL={}", series.rule, until.format("%Y%m%dT%H%M%SZ")),
             ));
-            events.push(event.done());
-            // Meetings on a holiday move to the next working day that is no holiday.
-            for date in &series.dates {
-                if !cal.holidays.contains(date) {
+            // A daily review on a holiday is simply not held (the next day has one anyway);
+            // any other moves to the next working day that is no holiday.
+            let on_holidays = series.dates.iter().filter(|d| cal.holidays.contains(d));
+            let mut moved_events = Vec::new();
+            for date in on_holidays {
+                if cadence == Cadence::Daily {
+                    event.exdate(at(*date));
                     continue;
                 }
                 let moved = workdays.next_open_day(*date, &cal.holidays);
-                let mut event = icalendar::Event::new();
-                common(&mut event, uid.clone(), summary.clone(), &description);
-                event
+                let mut moved_event = icalendar::Event::new();
+                common(&mut moved_event, uid.clone(), summary.clone(), &description);
+                moved_event
                     .recurrence_id(at(*date))
                     .starts(at(moved))
                     .ends(end_at(moved));
-                events.push(event.done());
+                moved_events.push(moved_event.done());
             }
+            events.push(event.done());
+            events.extend(moved_events);
         }
     }
 

@@ -327,3 +327,30 @@ fn an_agreement_without_reviews_or_with_a_bad_calendar_is_refused_by_name() {
         .iter()
         .all(|e| e["occurrences"].is_null()));
 }
+
+#[test]
+fn daily_reviews_skip_weekends_and_holidays() {
+    let mut a = template("ru");
+    a.monitoring.review_cadence = Some(Cadence::Daily);
+    a.term.effective_date = date(2027, 2, 1);
+    a.term.duration_months = 1;
+    a.term.review_dates.clear();
+    // Defender of the Fatherland Day, Tuesday 23 February 2027.
+    a.deadlines.calendar.holidays = vec![date(2027, 2, 23)];
+    let cal = read_back(&review_calendar(&a, &options()).unwrap());
+    let series = event(&cal, &format!("reviews-{}@sla-studio", a.id));
+    assert_eq!(
+        series["summary"],
+        format!("Ежедневный разбор SLA: {}", a.title)
+    );
+    // February 2027 starts on a Monday and has 20 weekdays (1-5, 8-12, 15-19, 22-26); without
+    // the 23rd, 19 meetings, none moved (no second event with the series' UID).
+    let expected: Vec<String> = [
+        1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19, 22, 24, 25, 26,
+    ]
+    .iter()
+    .map(|d| format!("2027-02-{d:02}T10:00:00+03:00"))
+    .collect();
+    assert_eq!(strings(&series["occurrences"]), expected);
+    assert_eq!(cal["events"].as_array().unwrap().len(), 1);
+}

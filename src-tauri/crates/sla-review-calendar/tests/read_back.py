@@ -56,6 +56,10 @@ for ev in cal.walk("VEVENT"):
         if until is not None:
             rule = rule.replace(until=until.astimezone(tz).replace(tzinfo=None))
         place = tz.localize if hasattr(tz, "localize") else (lambda d: d.replace(tzinfo=tz))
-        event["occurrences"] = [place(d).isoformat() for d in rule]
+        skipped = set()
+        exdates = ev.get("EXDATE", [])
+        for exdate in exdates if isinstance(exdates, list) else [exdates]:
+            skipped.update(d.dt.replace(tzinfo=None) for d in exdate.dts)
+        event["occurrences"] = [place(d).isoformat() for d in rule if d not in skipped]
     out["events"].append(event)
 print(json.dumps(out, ensure_ascii=False, indent=1))
