@@ -234,7 +234,7 @@ struct Invitee {
 }
 
 /// The two heads and the signatories who have e-mail addresses, each once; the marketing head
-/// first (the organizer), else the sales head.
+/// first (the organizer), else the sales head, else the first signatory with an address.
 fn people(a: &Agreement) -> Vec<Invitee> {
     let heads = [&a.parties.marketing.head, &a.parties.sales.head]
         .into_iter()
