@@ -24,6 +24,8 @@ const LEGEND: Style = Style::new(Face::Sans, 6.5, 8.4).muted();
 /// A title longer than this many lines is cut with an ellipsis.
 const MAX_TITLE_LINES: usize = 2;
 const PLOT_HEIGHT: f32 = 72.0;
+/// Between the title and the top of the plot, where the highest value label reaches.
+const TITLE_GAP: f32 = 10.0;
 
 /// How many lines a chart's title takes at `width`.
 pub fn title_lines(title: &str, width: f32) -> usize {
@@ -34,7 +36,7 @@ pub fn title_lines(title: &str, width: f32) -> usize {
 
 /// Height of a chart whose title takes `title_lines`: title, plot, period labels and legend.
 pub fn height(title_lines: usize) -> f32 {
-    title_lines as f32 * TITLE.leading + 6.0 + PLOT_HEIGHT + 4.0 + AXIS.leading * 2.0
+    title_lines as f32 * TITLE.leading + TITLE_GAP + PLOT_HEIGHT + 4.0 + AXIS.leading * 2.0
 }
 
 pub fn rgb((r, g, b): (f32, f32, f32)) -> Color {
@@ -172,7 +174,7 @@ pub fn draw(
         c.show(x, Composer::baseline(TITLE, y), TITLE, line);
         y -= TITLE.leading;
     }
-    let plot_top = top - title_lines as f32 * TITLE.leading - 6.0;
+    let plot_top = top - title_lines as f32 * TITLE.leading - TITLE_GAP;
     let plot_bottom = plot_top - PLOT_HEIGHT;
 
     let points: &[(Period, Option<f64>)] = &metric.trend;

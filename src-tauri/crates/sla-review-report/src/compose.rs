@@ -3,7 +3,8 @@
 //! signatures.
 
 use sla_compliance::{
-    AppliedAdjustment, Cap, ConsequenceRef, FiredConsequence, MetricCompliance, Review, Status,
+    AppliedAdjustment, Cap, ConsequenceRef, FigureSource, FiredConsequence, MetricCompliance,
+    Review, Status,
 };
 use sla_model::{AdjustmentKind, Agreement, Side, Signatory};
 use sla_pdf::kit::{
@@ -294,6 +295,23 @@ fn metrics(c: &mut Composer, input: &Input) {
             if let Some(direction) = direction {
                 trend = trend.and(CELL_SMALL, direction);
             }
+            // Where a figure entered by hand came from, or why there is none.
+            match &m.source {
+                Some(FigureSource::Manual { entered_by, note }) => {
+                    let mut entered = w.f(
+                        "report-entered-by",
+                        &[("who", w.or_dash(entered_by).into())],
+                    );
+                    if !note.trim().is_empty() {
+                        entered = format!("{entered}: {}", note.trim());
+                    }
+                    name = name.and(CELL_SMALL, entered);
+                }
+                Some(FigureSource::NoData { cause, .. }) => {
+                    name = name.and(CELL_SMALL, cause.describe(w.language()));
+                }
+                Some(FigureSource::Export { .. }) | None => {}
+            }
             vec![
                 name,
                 Cell::new(CELL_BOLD, text::quantity(w, m.actual, m.unit)),
@@ -306,7 +324,7 @@ fn metrics(c: &mut Composer, input: &Input) {
         .collect();
     c.table(&Table {
         kind: TableKind::Grid,
-        widths: vec![0.25, 0.13, 0.16, 0.14, 0.09, 0.23],
+        widths: vec![0.28, 0.12, 0.15, 0.14, 0.09, 0.22],
         header: header(
             w,
             &[

@@ -13,11 +13,13 @@ use sla_model::Language;
 use sla_review_report::{report, ReportError, ATTACHMENT_NAME};
 use sla_signing::{sign, verify, KeyKind, NewIdentity, SignOptions, SigningIdentity};
 
+const INSTALL: &str = "apt: poppler-utils qpdf; pip: pyhanko pyhanko-cli, as `make setup` does";
+
 fn run(program: &str, args: &[&str]) -> (bool, String) {
     let output = Command::new(program)
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("{program} must be installed (poppler-utils, qpdf): {e}"));
+        .unwrap_or_else(|e| panic!("{program} must be installed ({INSTALL}): {e}"));
     (
         output.status.success(),
         format!(
@@ -146,6 +148,8 @@ fn english_and_russian_reports_say_every_figure_in_words_with_an_outline() {
                 "−8%",
                 "cut to the monthly cap",
                 "−13%",
+                "entered by RevOps: from the call system's report",
+                "No export gives this metric; enter the period's figure by hand.",
                 "Decisions of the review",
                 "Anna Petrova",
                 "Igor Smirnov",
@@ -178,6 +182,8 @@ fn english_and_russian_reports_say_every_figure_in_words_with_an_outline() {
                 "п. 6.2.3",
                 "п. 6.3.1",
                 "уменьшено до месячного предела",
+                "введено вручную (RevOps): по отчёту телефонии",
+                "Этот показатель не берётся из выгрузки; введите значение за период вручную.",
                 "Решения по итогам обзора",
                 "Анна Петрова",
                 "Игорь Смирнов",
@@ -218,7 +224,48 @@ fn english_and_russian_reports_say_every_figure_in_words_with_an_outline() {
 
         let (ok, out) = run("pdfdetach", &["-list", path.to_str().unwrap()]);
         assert!(ok && out.contains(ATTACHMENT_NAME), "{out}");
+
+        // The charts are drawn, not only labelled: the page that holds them shows the figure's
+        // blue line and the target's red dashes.
+        let page = (1..=count)
+            .find(|&p| {
+                let p = p.to_string();
+                let file = path.to_str().unwrap();
+                let (_, text) = run("pdftotext", &["-f", &p, "-l", &p, file, "-"]);
+                text.contains(sections[3])
+            })
+            .expect("a page holds the charts");
+        let (blue, red) = chart_pixels(&path, page);
+        assert!(blue > 300 && red > 100, "blue {blue}, red {red} pixels");
     }
+}
+
+/// Pixels of the charts' blue and red on `page`, rendered at 60 dpi.
+fn chart_pixels(path: &Path, page: usize) -> (usize, usize) {
+    let n = page.to_string();
+    let output = Command::new("pdftoppm")
+        .args(["-r", "60", "-f", &n, "-l", &n, path.to_str().unwrap()])
+        .output()
+        .expect("pdftoppm runs");
+    assert!(output.status.success());
+    // A binary PPM: "P6", width, height, 255, one whitespace, then RGB triples.
+    let ppm = output.stdout;
+    let mut at = 0;
+    for _ in 0..4 {
+        while ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        while !ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+    }
+    let near = |p: &[u8], (r, g, b): (i32, i32, i32)| {
+        (p[0] as i32 - r).abs() < 40 && (p[1] as i32 - g).abs() < 40 && (p[2] as i32 - b).abs() < 40
+    };
+    let pixels = ppm[at + 1..].chunks_exact(3);
+    let blue = pixels.clone().filter(|p| near(p, (31, 84, 153))).count();
+    let red = pixels.filter(|p| near(p, (179, 23, 23))).count();
+    (blue, red)
 }
 
 /// An identity valid for a fixed year, so that a fixed signing time inside it never depends on
@@ -268,12 +315,34 @@ fn both_heads_sign_and_pdfsig_says_both_signatures_are_valid() {
     let path = write(dir.path(), "review-signed.pdf", &two);
     let (_, out) = run("pdfsig", &[path.to_str().unwrap()]);
     assert_eq!(out.matches("Signature #").count(), 2, "{out}");
-    assert_eq!(
-        out.matches("Signature Validation: Signature is Valid.")
-            .count(),
-        2,
-        "{out}"
-    );
+    let valid = out.matches("Signature Validation: Signature is Valid.");
+    assert_eq!(valid.count(), 2, "{out}");
+
+    // pyHanko (`make setup` installs it), trusting each head's certificate.
+    let mut args = vec![
+        "sign".to_string(),
+        "validate".into(),
+        "--executive-summary".into(),
+        "--no-revocation-check".into(),
+    ];
+    for (i, who) in [&anna, &igor].into_iter().enumerate() {
+        let pem = write(
+            dir.path(),
+            &format!("head-{i}.pem"),
+            who.certificate_pem().as_bytes(),
+        );
+        args.push("--trust".into());
+        args.push(pem.to_string_lossy().into_owned());
+    }
+    args.push(path.to_string_lossy().into_owned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (ok, out) = run("pyhanko", &args);
+    let verdicts: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("sig-"))
+        .map(|l| l.rsplit(':').next().unwrap_or_default())
+        .collect();
+    assert!(ok && verdicts == ["VALID", "VALID"], "pyhanko:\n{out}");
 }
 
 #[test]

@@ -37,6 +37,7 @@ report-col-status = Status
 report-col-achieved = % of target
 report-col-trend = Trend
 report-clause = clause { $number }
+report-entered-by = entered by { $who }
 report-misses-in-a-row = { $count ->
     [one] missed 1 period
    *[other] missed { $count } periods in a row

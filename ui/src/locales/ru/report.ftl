@@ -39,6 +39,7 @@ report-col-status = Статус
 report-col-achieved = % от цели
 report-col-trend = Динамика
 report-clause = п. { $number }
+report-entered-by = введено вручную ({ $who })
 report-misses-in-a-row = { $count ->
     [one] не выполнено { $count } период подряд
     [few] не выполнено { $count } периода подряд

@@ -102,6 +102,13 @@ fn metric(
         achieved_percent,
         misses_in_a_row,
         time,
+        source: Some(match actual {
+            Some(_) => FigureSource::Export { leads: 412 },
+            None => FigureSource::NoData {
+                reason: Missing::ManualEntry.describe(Language::En),
+                cause: Missing::ManualEntry,
+            },
+        }),
         trend: periods,
     }
 }
@@ -155,13 +162,23 @@ pub fn review(a: &Agreement) -> Review {
             first,
             None,
         ),
-        metric(
-            a,
-            "connect-rate",
-            &[Some(48.0), Some(52.0), Some(55.0), Some(57.5)],
-            first,
-            None,
-        ),
+        MetricCompliance {
+            source: Some(FigureSource::Manual {
+                entered_by: "RevOps".into(),
+                note: if a.language == Language::Ru {
+                    "по отчёту телефонии".into()
+                } else {
+                    "from the call system's report".into()
+                },
+            }),
+            ..metric(
+                a,
+                "connect-rate",
+                &[Some(48.0), Some(52.0), Some(55.0), Some(57.5)],
+                first,
+                None,
+            )
+        },
     ];
     let due = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
     let ru = a.language == Language::Ru;
