@@ -36,6 +36,12 @@ pub enum ReportError {
          recompute the review against this version of the agreement"
     )]
     UnknownItem { period: String, what: String },
+    #[error("the review of {period} gives metric `{metric}` a {what} that is not a number")]
+    NotANumber {
+        period: String,
+        metric: String,
+        what: &'static str,
+    },
     #[error("cannot attach the review's figures: {0}")]
     Attachment(String),
     #[error(transparent)]
@@ -81,9 +87,34 @@ pub fn report(
     )?)
 }
 
-/// Every consequence and adjustment the review names exists in the agreement, so each can cite
-/// its clause.
+/// Every figure is a number (a chart cannot place infinity), and every consequence and
+/// adjustment the review names exists in the agreement, so each can cite its clause.
 fn check(agreement: &Agreement, review: &Review) -> Result<(), ReportError> {
+    for m in &review.metrics {
+        let not_a_number = |what| ReportError::NotANumber {
+            period: review.period.to_string(),
+            metric: m.metric_id.clone(),
+            what,
+        };
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if !m.target.is_finite() {
+            return Err(not_a_number("target"));
+        }
+        if !finite(m.actual) || !finite(m.achieved_percent) {
+            return Err(not_a_number("figure"));
+        }
+        if !m.trend.iter().all(|(_, v)| finite(*v)) {
+            return Err(not_a_number("figure in an earlier period"));
+        }
+        if let Some(t) = m.time {
+            if ![t.median, t.p90, t.within_target_percent]
+                .iter()
+                .all(|v| v.is_finite())
+            {
+                return Err(not_a_number("response time"));
+            }
+        }
+    }
     let clauses = Clauses::of(agreement);
     let unknown = |what: String| ReportError::UnknownItem {
         period: review.period.to_string(),

@@ -363,6 +363,15 @@ fn a_review_naming_what_the_agreement_lacks_is_refused_by_name() {
     r.fired[0].source = sla_compliance::ConsequenceRef::Escalation { index: 9 };
     let error = report(&a, &r, &options(Language::En)).unwrap_err();
     assert!(error.to_string().contains("escalation step 10"), "{error}");
+
+    let mut r = review(&a);
+    r.metrics[1].trend[0].1 = Some(f64::INFINITY);
+    let error = report(&a, &r, &options(Language::En)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the review of 2026-11 gives metric `mql-acceptance` a figure in an earlier period that \
+         is not a number"
+    );
 }
 
 #[test]
