@@ -12,11 +12,50 @@
 //! 02:00→03:00 gap is 03:30), as RFC 5545 and java.time do; in the hour a change repeats
 //! (autumn), the earlier of the two instants is taken, since an export cannot say which.
 
+use std::sync::LazyLock;
+
 use calamine::{ExcelDateTime, ExcelDateTimeType};
+use chrono::format::{parse, Item, Parsed, StrftimeItems};
 use chrono::{
     DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
 };
 use chrono_tz::Tz;
+
+/// A strftime format parsed once: chrono would parse the format string again for every cell.
+struct Format(LazyLock<Vec<Item<'static>>>);
+
+macro_rules! strftime {
+    ($name:ident, $text:literal) => {
+        static $name: Format = Format(LazyLock::new(|| {
+            StrftimeItems::new($text).parse().unwrap_or_default()
+        }));
+    };
+}
+
+strftime!(DAY_FIRST, "%d.%m.%Y");
+strftime!(DAY_FIRST_SHORT_YEAR, "%d.%m.%y");
+strftime!(MONTH_FIRST, "%m/%d/%Y");
+strftime!(MONTH_FIRST_SHORT_YEAR, "%m/%d/%y");
+strftime!(ISO_DATE, "%Y-%m-%d");
+strftime!(HOURS_MINUTES, "%H:%M");
+strftime!(HOURS_MINUTES_SECONDS, "%H:%M:%S");
+strftime!(HOURS_MINUTES_SECONDS_FRACTION, "%H:%M:%S%.f");
+strftime!(TWELVE_HOUR, "%I:%M %p");
+strftime!(TWELVE_HOUR_SECONDS, "%I:%M:%S %p");
+
+impl Format {
+    fn date(&self, text: &str) -> Option<NaiveDate> {
+        let mut parsed = Parsed::new();
+        parse(&mut parsed, text, self.0.iter()).ok()?;
+        parsed.to_naive_date().ok()
+    }
+
+    fn time(&self, text: &str) -> Option<NaiveTime> {
+        let mut parsed = Parsed::new();
+        parse(&mut parsed, text, self.0.iter()).ok()?;
+        parsed.to_naive_time().ok()
+    }
+}
 
 /// Largest Excel serial date (9999-12-31) and the smallest that is a date (1900-01-01).
 const MAX_SERIAL: f64 = 2_958_465.999_999;
@@ -29,11 +68,15 @@ pub(crate) fn localize(naive: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
         LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
         LocalResult::None => {
             // A day before, the offset in force before the change (changes are months apart).
+            let day_before = naive.checked_sub_signed(Duration::days(1)).unwrap_or(naive);
             let offset = tz
-                .offset_from_utc_datetime(&(naive - Duration::days(1)))
+                .offset_from_utc_datetime(&day_before)
                 .fix()
                 .local_minus_utc();
-            (naive - Duration::seconds(i64::from(offset))).and_utc()
+            naive
+                .checked_sub_signed(Duration::seconds(i64::from(offset)))
+                .unwrap_or(naive)
+                .and_utc()
         }
     }
 }
@@ -57,11 +100,11 @@ pub(crate) fn parse_text(text: &str, tz: Tz) -> Option<DateTime<Utc>> {
     let date = date.strip_suffix(',').unwrap_or(date);
     let time = text[date_end..].trim_start_matches([' ', 'T', 't']);
     if date.bytes().filter(|&b| b == b'.').count() == 2 {
-        let naive_date = parse_date(date, "%d.%m.%Y", "%d.%m.%y")?;
+        let naive_date = parse_date(date, &DAY_FIRST, &DAY_FIRST_SHORT_YEAR)?;
         return with_time(naive_date, time, tz, false);
     }
     if date.contains('/') {
-        let naive_date = parse_date(date, "%m/%d/%Y", "%m/%d/%y")?;
+        let naive_date = parse_date(date, &MONTH_FIRST, &MONTH_FIRST_SHORT_YEAR)?;
         return with_time(naive_date, time, tz, true);
     }
     if date.len() == 10 && date.as_bytes()[4] == b'-' {
@@ -76,14 +119,14 @@ pub(crate) fn parse_text(text: &str, tz: Tz) -> Option<DateTime<Utc>> {
     from_serial(serial, false).map(|naive| localize(naive, tz))
 }
 
-fn parse_date(date: &str, four_digit_year: &str, two_digit_year: &str) -> Option<NaiveDate> {
+fn parse_date(date: &str, four_digit_year: &Format, two_digit_year: &Format) -> Option<NaiveDate> {
     let year_digits = date.rsplit(['.', '/']).next()?.len();
     let format = match year_digits {
         4 => four_digit_year,
         2 => two_digit_year,
         _ => return None,
     };
-    NaiveDate::parse_from_str(date, format).ok()
+    format.date(date)
 }
 
 /// `time` as written after a day-first or US date: `HH:MM[:SS]`, or with `AM`/`PM`.
@@ -96,17 +139,17 @@ fn with_time(date: NaiveDate, time: &str, tz: Tz, may_be_12_hour: bool) -> Optio
         && time.as_bytes()[time.len() - 1].eq_ignore_ascii_case(&b'm');
     let seconds = time.bytes().filter(|&b| b == b':').count() == 2;
     let format = match (twelve_hour, seconds) {
-        (false, false) => "%H:%M",
-        (false, true) => "%H:%M:%S",
-        (true, false) => "%I:%M %p",
-        (true, true) => "%I:%M:%S %p",
+        (false, false) => &HOURS_MINUTES,
+        (false, true) => &HOURS_MINUTES_SECONDS,
+        (true, false) => &TWELVE_HOUR,
+        (true, true) => &TWELVE_HOUR_SECONDS,
     };
-    let time = NaiveTime::parse_from_str(time, format).ok()?;
+    let time = format.time(time)?;
     Some(localize(date.and_time(time), tz))
 }
 
 fn parse_iso(text: &str, date: &str, time: &str, tz: Tz) -> Option<DateTime<Utc>> {
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let date = ISO_DATE.date(date)?;
     if time.is_empty() {
         return Some(localize(date.and_time(NaiveTime::MIN), tz));
     }
@@ -126,8 +169,12 @@ fn parse_iso(text: &str, date: &str, time: &str, tz: Tz) -> Option<DateTime<Utc>
         return None;
     }
     let seconds = time.bytes().filter(|&b| b == b':').count() == 2;
-    let format = if seconds { "%H:%M:%S%.f" } else { "%H:%M" };
-    let time = NaiveTime::parse_from_str(time, format).ok()?;
+    let format = if seconds {
+        &HOURS_MINUTES_SECONDS_FRACTION
+    } else {
+        &HOURS_MINUTES
+    };
+    let time = format.time(time)?;
     Some(localize(date.and_time(time), tz))
 }
 

@@ -278,7 +278,17 @@ pub(crate) fn scan(path: &Path, kind: Kind, visit: &mut Visit) -> Result<Scanned
             encoding,
             separator,
         } => scan_csv(path, encoding, separator, visit),
-        Kind::Xlsx => scan_xlsx(path, visit),
+        // calamine has panicked on malformed sheets before; a damaged file must not take the
+        // app down with it.
+        Kind::Xlsx => {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan_xlsx(path, visit)))
+                .unwrap_or_else(|_| {
+                    Err(ReadError::CorruptXlsx {
+                        file: file_label(path),
+                        detail: "its sheet could not be parsed".to_string(),
+                    })
+                })
+        }
     }
 }
 

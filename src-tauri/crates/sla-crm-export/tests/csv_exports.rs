@@ -505,3 +505,46 @@ fn a_number_in_a_csv_date_column_is_an_excel_serial() {
         .leads;
     assert_eq!(leads[0].created, utc("2026-03-05T15:00:00Z"));
 }
+
+/// Each fixture with bytes changed at random places or cut short, and bytes at random: every
+/// one is read or refused with an error, never a panic.
+#[test]
+fn damaged_csv_never_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    let mut random = |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % below.max(1) as u64) as usize
+    };
+    let damaged = dir.path().join("damaged.csv");
+    let names = [
+        "amocrm-deals.windows-1251.csv",
+        "bitrix24-leads.utf8-bom.csv",
+        "hubspot-contacts.csv",
+        "salesforce-leads.csv",
+    ];
+    for round in 0..200 {
+        let original = std::fs::read(fixture(names[round % names.len()])).unwrap();
+        let mut bytes = original.clone();
+        match round % 4 {
+            0 => bytes.truncate(random(bytes.len())),
+            1 => bytes = (0..random(600)).map(|_| random(256) as u8).collect(),
+            _ => {
+                for _ in 0..1 + random(12) {
+                    let at = random(bytes.len());
+                    // Mostly the bytes that matter to CSV and dates.
+                    bytes[at] = *[b'"', b';', b',', b'\n', b'.', b'/', b':', 0xC0, 0xFF, b'9']
+                        .get(random(12))
+                        .unwrap_or(&(random(256) as u8));
+                }
+            }
+        }
+        std::fs::write(&damaged, &bytes).unwrap();
+        if let Ok(preview) = inspect(&damaged) {
+            let _ = read_leads(&damaged, &preview.mapping, Moscow);
+        }
+        let _ = read_leads(&damaged, &mapping("ID", "Дата создания"), Moscow);
+    }
+}
