@@ -107,6 +107,12 @@ fuzz: setup-tools
 test-fuzz: setup-tools
 	$(call fuzz_run,$(FUZZ_TEST_SECONDS))
 
-bench:
+# The review pipeline's baseline is Python + pandas: Debian's, installed here rather than for
+# every test run.
+bench: setup
+	@dpkg-query -W -f='$${Status}\n' python3-pandas 2>/dev/null | grep -q 'install ok installed' || \
+		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-pandas; }
 	cargo bench -p sla-store
 	cargo bench -p sla-pdf
+	cargo bench -p sla-compliance --bench pipeline
+	cargo bench -p sla-review-report --bench report

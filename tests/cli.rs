@@ -199,7 +199,9 @@ fn drafts_prints_every_draft_or_the_newest_few() {
 #[test]
 fn help_is_available_on_every_command() {
     let env = Env::new();
-    for cmd in ["template", "import", "drafts", "show", "history"] {
+    for cmd in [
+        "template", "import", "drafts", "show", "history", "review", "actual", "calendar",
+    ] {
         let out = env.ok(&[cmd, "--help"]);
         assert!(out.contains("Usage: sla-studio"), "{cmd}: {out}");
     }
