@@ -22,5 +22,5 @@ pub use export::{
 pub use guess::{guess_mapping, guess_stage_class, guess_stage_values};
 pub use lead::{Lead, StageClass};
 pub use mapping::Mapping;
-pub use read::{inspect, read_leads};
+pub use read::{inspect, read_leads, stage_values};
 pub use source::{CSV_SIZE_LIMIT, XLSX_SIZE_LIMIT};

@@ -12,8 +12,8 @@ use crate::error::file_label;
 use crate::guess::{guess_mapping, guess_stage_values, normalize};
 use crate::source::{cell_text, detect, number_text, scan, Cell, InvalidText, Kind, Line, Row};
 use crate::{
-    Export, ExportFile, Lead, Mapping, Preview, ReadError, StageClass, MAX_STAGE_VALUES,
-    PREVIEW_ROWS,
+    Export, ExportFile, Lead, Mapping, Preview, ReadError, StageClass, StageValue,
+    MAX_STAGE_VALUES, PREVIEW_ROWS,
 };
 
 /// Distinct stage values counted while previewing; past this the column is no stage column.
@@ -63,15 +63,8 @@ pub fn inspect(path: impl AsRef<Path>) -> Result<Preview, ReadError> {
                 sample.push(cells);
             }
             if let Some(column) = stage_column {
-                let value = text(row, column)
+                count_value(&mut counts, row, column)
                     .map_err(|InvalidText| bad_encoding(&file, number, encoding))?;
-                if let Some(value) = value {
-                    if let Some(count) = counts.get_mut(value.as_ref()) {
-                        *count += 1;
-                    } else if counts.len() < MAX_DISTINCT_COUNTED {
-                        counts.insert(value.into_owned(), 1);
-                    }
-                }
             }
             Ok(())
         }
@@ -82,10 +75,7 @@ pub fn inspect(path: impl AsRef<Path>) -> Result<Preview, ReadError> {
     if rows == 0 {
         return Err(ReadError::NoLeads { file });
     }
-    let mut counted: Vec<(String, usize)> = counts.into_iter().collect();
-    counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    counted.truncate(MAX_STAGE_VALUES);
-    let stage_values = guess_stage_values(&mut mapping, counted);
+    let stage_values = guess_stage_values(&mut mapping, most_frequent(counts));
     Ok(Preview {
         file: ExportFile {
             name: file_name(path),
@@ -98,6 +88,66 @@ pub fn inspect(path: impl AsRef<Path>) -> Result<Preview, ReadError> {
         mapping,
         stage_values,
     })
+}
+
+/// The distinct values of `column` with their guessed classes, most frequent first
+/// ([`MAX_STAGE_VALUES`] at most): for a person who picks another stage column than the guessed
+/// one.
+pub fn stage_values(path: impl AsRef<Path>, column: &str) -> Result<Vec<StageValue>, ReadError> {
+    let path = path.as_ref();
+    let file = file_label(path);
+    let kind = detect(path)?;
+    let encoding = encoding_label(kind);
+    let mut index = None;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    scan(path, kind, &mut |line| match line {
+        Line::Header(header) => {
+            let found = find_column(&header, column).ok_or_else(|| ReadError::MissingColumn {
+                file: file.clone(),
+                field: "stage",
+                column: column.to_string(),
+                available: header.clone(),
+            })?;
+            index = Some(found);
+            Ok(())
+        }
+        Line::Row(number, row) => {
+            if let Some(index) = index {
+                count_value(&mut counts, row, index)
+                    .map_err(|InvalidText| bad_encoding(&file, number, encoding))?;
+            }
+            Ok(())
+        }
+    })?;
+    if index.is_none() {
+        return Err(ReadError::Empty { file });
+    }
+    Ok(guess_stage_values(
+        &mut Mapping::default(),
+        most_frequent(counts),
+    ))
+}
+
+fn count_value(
+    counts: &mut HashMap<String, usize>,
+    row: &dyn Row,
+    column: usize,
+) -> Result<(), InvalidText> {
+    if let Some(value) = text(row, column)? {
+        if let Some(count) = counts.get_mut(value.as_ref()) {
+            *count += 1;
+        } else if counts.len() < MAX_DISTINCT_COUNTED {
+            counts.insert(value.into_owned(), 1);
+        }
+    }
+    Ok(())
+}
+
+fn most_frequent(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
+    let mut counted: Vec<(String, usize)> = counts.into_iter().collect();
+    counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counted.truncate(MAX_STAGE_VALUES);
+    counted
 }
 
 /// Reads every lead of the file through `mapping`; times without a zone are read in `tz`.

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::America::{Chicago, New_York};
 use chrono_tz::Europe::Moscow;
 use sla_crm_export::{
-    inspect, read_leads, CsvEncoding, ExportFormat, Mapping, ReadError, StageClass, StageValue,
-    CSV_SIZE_LIMIT,
+    inspect, read_leads, stage_values, CsvEncoding, ExportFormat, Mapping, ReadError, StageClass,
+    StageValue, CSV_SIZE_LIMIT,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -178,6 +178,20 @@ fn hubspot_contacts_with_qualification_dates() {
     );
     // Status cells that are empty are not values.
     assert_eq!(preview.stage_values.len(), 3);
+    // A person who prefers the lifecycle stage sees its values: two MQLs, one SQL, one
+    // subscriber.
+    assert_eq!(
+        stage_values(&path, "lifecycle stage").unwrap(),
+        vec![
+            stage("marketingqualifiedlead", 2, Some(StageClass::Delivered)),
+            stage("salesqualifiedlead", 1, Some(StageClass::Accepted)),
+            stage("subscriber", 1, None),
+        ]
+    );
+    assert!(matches!(
+        stage_values(&path, "Stage"),
+        Err(ReadError::MissingColumn { .. })
+    ));
 
     // Only the date columns say who was delivered and accepted.
     let mapping = Mapping {
