@@ -14,7 +14,7 @@ use sla_compliance::{
 };
 use sla_crm_export::{Export, Lead, Mapping};
 use sla_model::{Agreement, Language};
-use sla_store::{DraftId, NewImport, NewPeriodResult, PeriodResult, Store};
+use sla_store::{DraftId, NewActual, NewImport, NewPeriodResult, PeriodResult, Store};
 
 use crate::error::{Error, Result};
 
@@ -215,6 +215,7 @@ pub fn import(
             definition_json: &definition_json(&agreement)?,
             mapping_json: &mapping_json,
             figures_json: &serde_json::to_string(&figures).map_err(json_error)?,
+            entered: None,
         },
     )?;
     store.set_review_mapping(id, &mapping_json)?;
@@ -276,14 +277,7 @@ pub fn enter_figure(
         &manual,
         &mapping.measures,
     )?;
-    store.set_actual(
-        id,
-        &period_text,
-        &figure.metric_id,
-        figure.value,
-        &figure.entered_by,
-        &figure.note,
-    )?;
+    // The figure and the figures that include it are stored together or not at all.
     store.save_period_result(
         id,
         &NewPeriodResult {
@@ -293,6 +287,12 @@ pub fn enter_figure(
             definition_json: &definition_json(&agreement)?,
             mapping_json: &serde_json::to_string(&mapping).map_err(json_error)?,
             figures_json: &serde_json::to_string(&figures).map_err(json_error)?,
+            entered: Some(NewActual {
+                metric_id: &figure.metric_id,
+                value: figure.value,
+                entered_by: &figure.entered_by,
+                note: &figure.note,
+            }),
         },
     )?;
     let language = language.unwrap_or(agreement.language);
@@ -330,6 +330,7 @@ pub fn recompute(
             definition_json: &definition_json(&agreement)?,
             mapping_json: &previous.mapping_json,
             figures_json: &serde_json::to_string(&figures).map_err(json_error)?,
+            entered: None,
         },
     )?;
     let language = language.unwrap_or(agreement.language);

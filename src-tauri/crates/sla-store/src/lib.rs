@@ -23,7 +23,7 @@ pub use location::{DATABASE_FILE_NAME, DATA_DIR_ENV};
 pub use page::{Cursor, Page, PageRequest, MAX_PAGE};
 pub use records::{Draft, DraftId, DraftInfo, VersionInfo};
 pub use reviews::{
-    DoneAction, EnteredActual, ImportInfo, NewImport, NewPeriodResult, PeriodResult,
+    DoneAction, EnteredActual, ImportInfo, NewActual, NewImport, NewPeriodResult, PeriodResult,
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{AutosaveWindows, Store};

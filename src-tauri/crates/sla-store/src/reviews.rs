@@ -49,6 +49,17 @@ pub struct NewPeriodResult<'a> {
     pub definition_json: &'a str,
     pub mapping_json: &'a str,
     pub figures_json: &'a str,
+    /// A figure entered by hand that these figures include, stored in the same transaction.
+    pub entered: Option<NewActual<'a>>,
+}
+
+/// A hand-entered figure to store with the period's recomputed figures.
+#[derive(Debug, Clone, Copy)]
+pub struct NewActual<'a> {
+    pub metric_id: &'a str,
+    pub value: f64,
+    pub entered_by: &'a str,
+    pub note: &'a str,
 }
 
 /// One stored result of a period.
@@ -107,6 +118,9 @@ impl Store {
             require_draft(tx, path, id, &doing)?;
             let fail = |e| sqlite(path, doing.clone(), e);
             let at = now();
+            if let Some(entered) = &result.entered {
+                upsert_actual(tx, id, result.period, entered, &at).map_err(fail)?;
+            }
             let current: Option<(i64, Option<i64>)> = tx
                 .prepare_cached(
                     "SELECT id, import_id FROM review_results
@@ -261,16 +275,14 @@ impl Store {
         self.write(&doing, |tx, path| {
             require_draft(tx, path, id, &doing)?;
             let entered_at = now();
-            tx.execute(
-                "INSERT INTO review_actuals
-                     (draft_id, period, metric_id, value, entered_by, note, entered_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (draft_id, period, metric_id) DO UPDATE
-                 SET value = excluded.value, entered_by = excluded.entered_by,
-                     note = excluded.note, entered_at = excluded.entered_at",
-                params![id, period, metric_id, value, entered_by, note, entered_at],
-            )
-            .map_err(|e| sqlite(path, doing.clone(), e))?;
+            let entered = NewActual {
+                metric_id,
+                value,
+                entered_by,
+                note,
+            };
+            upsert_actual(tx, id, period, &entered, &entered_at)
+                .map_err(|e| sqlite(path, doing.clone(), e))?;
             Ok(EnteredActual {
                 period: period.to_owned(),
                 metric_id: metric_id.to_owned(),
@@ -385,6 +397,32 @@ impl Store {
         let rows = stmt.query_map(params, result_from_row).map_err(fail)?;
         rows.collect::<Result<_, _>>().map_err(fail)
     }
+}
+
+fn upsert_actual(
+    tx: &Transaction,
+    id: DraftId,
+    period: &str,
+    entered: &NewActual,
+    at: &str,
+) -> rusqlite::Result<usize> {
+    tx.execute(
+        "INSERT INTO review_actuals
+             (draft_id, period, metric_id, value, entered_by, note, entered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (draft_id, period, metric_id) DO UPDATE
+         SET value = excluded.value, entered_by = excluded.entered_by,
+             note = excluded.note, entered_at = excluded.entered_at",
+        params![
+            id,
+            period,
+            entered.metric_id,
+            entered.value,
+            entered.entered_by,
+            entered.note,
+            at
+        ],
+    )
 }
 
 fn read_result(

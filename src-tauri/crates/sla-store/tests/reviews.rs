@@ -18,6 +18,7 @@ fn result<'a>(
         definition_json: r#"[{"id":"mql"}]"#,
         mapping_json: r#"{"id":"ID"}"#,
         figures_json: figures,
+        entered: None,
     }
 }
 
