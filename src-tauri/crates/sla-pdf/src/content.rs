@@ -88,24 +88,11 @@ fn title_block(c: &mut Composer, a: &Agreement, w: &Words, options: &ExportOptio
             &[("date", w.date(a.term.effective_date).into())],
         ),
     );
-    let mut status = Vec::new();
-    if let Some(id) = options.draft_id {
-        status.push(w.f("pdf-draft-number", &[("id", id.to_string().into())]));
-    }
-    if let Some(version) = options.version {
-        status.push(w.f(
-            "pdf-version-number",
-            &[("version", version.to_string().into())],
-        ));
-    }
-    status.push(w.f(
-        "pdf-prepared-on",
-        &[("date", w.date(options.created.date_naive()).into())],
-    ));
-    let mut status = status.join(", ");
-    if let Some(first) = status.chars().next() {
-        status = first.to_uppercase().collect::<String>() + &status[first.len_utf8()..];
-    }
+    let status = w.document_status(
+        options.draft_id,
+        options.version,
+        options.created.date_naive(),
+    );
     c.left_right(CELL.muted(), &status, "");
     c.advance(5.0);
     c.rule(0.8, 0.15);

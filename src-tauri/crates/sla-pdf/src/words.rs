@@ -18,7 +18,8 @@ pub struct Words {
     language: Language,
 }
 
-const MONTHS_EN: [&str; 12] = [
+/// English month names, January first; the review report names periods with them too.
+pub const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -85,6 +86,33 @@ impl Words {
             self.t("pdf-empty")
         } else {
             text.to_string()
+        }
+    }
+
+    /// The title block's status line: "Draft 3, version 2, prepared on 1 December 2026", the
+    /// draft and version when known.
+    pub fn document_status(
+        &self,
+        draft_id: Option<i64>,
+        version: Option<u32>,
+        created: NaiveDate,
+    ) -> String {
+        let mut status = Vec::new();
+        if let Some(id) = draft_id {
+            status.push(self.f("pdf-draft-number", &[("id", id.to_string().into())]));
+        }
+        if let Some(version) = version {
+            status.push(self.f(
+                "pdf-version-number",
+                &[("version", version.to_string().into())],
+            ));
+        }
+        status.push(self.f("pdf-prepared-on", &[("date", self.date(created).into())]));
+        let status = status.join(", ");
+        let mut chars = status.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+            None => String::new(),
         }
     }
 

@@ -52,14 +52,6 @@ fn header(w: &Words, ids: &[&str]) -> Option<Vec<Cell>> {
     Some(ids.iter().map(|id| Cell::new(HEAD_CELL, w.t(id))).collect())
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
-    }
-}
-
 fn title_block(c: &mut Composer, input: &Input) {
     let (a, w, options) = (input.agreement, input.words, input.options);
     let period = text::period(w, input.review.period);
@@ -77,21 +69,12 @@ fn title_block(c: &mut Composer, input: &Input) {
             &[("date", w.date(a.term.effective_date).into())],
         ),
     );
-    let mut status = Vec::new();
-    if let Some(id) = options.draft_id {
-        status.push(w.f("pdf-draft-number", &[("id", id.to_string().into())]));
-    }
-    if let Some(version) = options.version {
-        status.push(w.f(
-            "pdf-version-number",
-            &[("version", version.to_string().into())],
-        ));
-    }
-    status.push(w.f(
-        "pdf-prepared-on",
-        &[("date", w.date(options.created.date_naive()).into())],
-    ));
-    c.left_right(CELL.muted(), &capitalized(&status.join(", ")), "");
+    let status = w.document_status(
+        options.draft_id,
+        options.version,
+        options.created.date_naive(),
+    );
+    c.left_right(CELL.muted(), &status, "");
     c.paragraph(
         CELL_SMALL,
         &w.f("report-fingerprint", &[("hash", input.hash.into())]),

@@ -2,22 +2,8 @@
 
 use sla_compliance::{Period, Status};
 use sla_model::{Comparator, Language, Unit};
-use sla_pdf::kit::{Case, Words};
+use sla_pdf::kit::{Case, Words, MONTHS_EN};
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 /// Nominative, as "Итоги за ноябрь" and a chart's axis need.
 const MONTHS_RU: [&str; 12] = [
     "январь",
