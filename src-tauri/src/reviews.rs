@@ -14,7 +14,7 @@ use sla_compliance::{
 };
 use sla_crm_export::{Export, Lead, Mapping};
 use sla_model::{Agreement, Language};
-use sla_store::{DraftId, NewActual, NewImport, NewPeriodResult, PeriodResult, Store};
+use sla_store::{Draft, DraftId, NewActual, NewImport, NewPeriodResult, PeriodResult, Store};
 
 use crate::error::{Error, Result};
 
@@ -237,7 +237,7 @@ pub fn enter_figure(
     language: Option<Language>,
 ) -> Result<Review> {
     let draft = store.get(id)?;
-    let agreement = draft.agreement;
+    let agreement = &draft.agreement;
     if !agreement.metrics().any(|(_, m)| m.id == figure.metric_id) {
         let known: Vec<&str> = agreement.metrics().map(|(_, m)| m.id.as_str()).collect();
         return Err(Error::Io(format!(
@@ -252,7 +252,7 @@ pub fn enter_figure(
             figure.metric_id, figure.value
         )));
     }
-    sla_compliance::check_term(&agreement, figure.period)?;
+    sla_compliance::check_term(agreement, figure.period)?;
     let period_text = figure.period.to_string();
     // Checked before anything is written: a figure the computation would refuse is not stored.
     let mut manual = entered_figures(store, id)?;
@@ -266,37 +266,24 @@ pub fn enter_figure(
         entered_at: Utc::now(),
     });
     let previous = store.period_result(id, &period_text)?;
-    let (leads, mapping) = match &previous {
-        Some(previous) => (kept_leads(store, previous)?, parse_mapping(previous)),
-        None => (Vec::new(), ReviewMapping::default()),
+    let entered = NewActual {
+        metric_id: &figure.metric_id,
+        value: figure.value,
+        entered_by: &figure.entered_by,
+        note: &figure.note,
     };
-    let figures = compute_period(
-        &agreement,
-        &leads,
-        figure.period,
-        &manual,
-        &mapping.measures,
-    )?;
     // The figure and the figures that include it are stored together or not at all.
-    store.save_period_result(
+    store_recomputed(
+        store,
         id,
-        &NewPeriodResult {
-            period: &period_text,
-            version: draft.info.version,
-            import: None,
-            definition_json: &definition_json(&agreement)?,
-            mapping_json: &serde_json::to_string(&mapping).map_err(json_error)?,
-            figures_json: &serde_json::to_string(&figures).map_err(json_error)?,
-            entered: Some(NewActual {
-                metric_id: &figure.metric_id,
-                value: figure.value,
-                entered_by: &figure.entered_by,
-                note: &figure.note,
-            }),
-        },
+        &draft,
+        figure.period,
+        previous.as_ref(),
+        &manual,
+        Some(entered),
     )?;
     let language = language.unwrap_or(agreement.language);
-    review_period(store, id, &agreement, figure.period, language)
+    review_period(store, id, agreement, figure.period, language)
 }
 
 /// Recomputes a stored period from the leads kept for it, the figures entered for it and the
@@ -309,7 +296,7 @@ pub fn recompute(
     language: Option<Language>,
 ) -> Result<Review> {
     let draft = store.get(id)?;
-    let agreement = draft.agreement;
+    let agreement = &draft.agreement;
     let previous = store
         .period_result(id, &period.to_string())?
         .ok_or_else(|| {
@@ -317,24 +304,42 @@ pub fn recompute(
                 "draft {id} has no figures for {period} to recompute"
             ))
         })?;
-    let leads = kept_leads(store, &previous)?;
-    let mapping = parse_mapping(&previous);
     let manual = entered_figures(store, id)?;
-    let figures = compute_period(&agreement, &leads, period, &manual, &mapping.measures)?;
+    store_recomputed(store, id, &draft, period, Some(&previous), &manual, None)?;
+    let language = language.unwrap_or(agreement.language);
+    review_period(store, id, agreement, period, language)
+}
+
+/// Computes `period` again from the leads and mapping of its current result (none when it has
+/// none yet) and `manual`, and stores it, with `entered` in the same transaction.
+fn store_recomputed(
+    store: &mut Store,
+    id: DraftId,
+    draft: &Draft,
+    period: Period,
+    previous: Option<&PeriodResult>,
+    manual: &[ManualActual],
+    entered: Option<NewActual>,
+) -> Result<()> {
+    let (leads, mapping) = match previous {
+        Some(previous) => (kept_leads(store, previous)?, parse_mapping(previous)),
+        None => (Vec::new(), ReviewMapping::default()),
+    };
+    let agreement = &draft.agreement;
+    let figures = compute_period(agreement, &leads, period, manual, &mapping.measures)?;
     store.save_period_result(
         id,
         &NewPeriodResult {
             period: &period.to_string(),
             version: draft.info.version,
             import: None,
-            definition_json: &definition_json(&agreement)?,
-            mapping_json: &previous.mapping_json,
+            definition_json: &definition_json(agreement)?,
+            mapping_json: &serde_json::to_string(&mapping).map_err(json_error)?,
             figures_json: &serde_json::to_string(&figures).map_err(json_error)?,
-            entered: None,
+            entered,
         },
     )?;
-    let language = language.unwrap_or(agreement.language);
-    review_period(store, id, &agreement, period, language)
+    Ok(())
 }
 
 /// A figure a person enters for a metric no export gives.
