@@ -32,6 +32,17 @@ import type {
   SignOptions,
   TemplateInfo,
 } from "./types/ipc";
+import type {
+  DoneAction,
+  ExportPreview,
+  ImportPreview,
+  Period,
+  Review,
+  ReviewMapping,
+  ReviewOverview,
+  ReviewStatus,
+  StageValue,
+} from "./types/reviews";
 
 /** Turns whatever a command rejected with into a `CommandError` with a readable message. */
 export function toCommandError(error: unknown): CommandError {
@@ -150,6 +161,40 @@ export const api = {
     language: Language,
   ) => call<PdfSignatures>("sign_pdf", { input, output, identity, passphrase, remember, options, language }),
   signedVersion: (id: number) => call<SignedVersion | null>("signed_version", { id }),
+
+  // The monthly reviews of a signed agreement (`src-tauri/src/reviews.rs`).
+  /** Previews a CRM export for draft `id`: format, first rows, the mapping offered, the months in it. */
+  reviewInspect: (id: number, path: string) => call<ExportPreview>("review_inspect", { id, path }),
+  /** The values of one column of the export (for the stage mapping), most frequent first. */
+  reviewStageValues: (path: string, column: string) => call<StageValue[]>("review_stage_values", { path, column }),
+  /** Computes `period` from the export through `mapping` and reviews it, storing nothing. */
+  reviewPreview: (id: number, path: string, mapping: ReviewMapping, period: Period, language: Language) =>
+    call<ImportPreview>("review_preview", { id, path, mapping, period, language }),
+  /**
+   * Stores `period` computed from the export and saves `mapping` as the draft's. Rejects with kind
+   * `would_replace` when the period has figures from an export and `replace` is false.
+   */
+  reviewImport: (id: number, path: string, mapping: ReviewMapping, period: Period, replace: boolean, language: Language) =>
+    call<ReviewOverview>("review_import", { id, path, mapping, period, replace, language }),
+  /** Every stored period of draft `id`, reviewed, with what was done and entered. */
+  reviewOverview: (id: number, language: Language) => call<ReviewOverview>("review_overview", { id, language }),
+  /** Records a figure entered by hand and recomputes its period. */
+  reviewEnterFigure: (id: number, metric: string, period: Period, value: number, by: string, note: string, language: Language) =>
+    call<ReviewOverview>("review_enter_figure", { id, metric, period, value, by, note, language }),
+  /** Marks a consequence (key from `consequenceKey`) of a period done with a note, or not done. */
+  reviewMarkDone: (id: number, period: Period, consequence: string, note: string, done: boolean) =>
+    call<DoneAction[]>("review_mark_done", { id, period, consequence, note, done }),
+  /** Writes the period's review report PDF to `path` (then `openPdf` and the signing desk accept it). */
+  reviewReport: (id: number, period: Period, language: Language, path: string) =>
+    call<ExportResult>("review_report", { id, period, language, path }),
+  /** Writes the agreement's review meetings as an iCalendar file to `path`. */
+  reviewCalendar: (id: number, language: Language, path: string) =>
+    call<unknown>("review_calendar", { id, language, path }),
+  /** The last reviewed period's counts of each draft in `ids` that has been signed. */
+  reviewStatuses: (ids: number[]) => call<ReviewStatus[]>("review_statuses", { ids }),
+  /** Review of one stored period (to re-read it in another language). */
+  reviewPeriod: (id: number, period: Period, language: Language) =>
+    call<Review>("review_period", { id, period, language }),
 };
 
 export type Api = typeof api;

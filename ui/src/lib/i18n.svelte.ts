@@ -1,13 +1,18 @@
 /**
  * The window's words in Russian and English. The messages are the same Fluent files the Rust side
- * compiles in (`common.ftl`), plus the wizard's own (`wizard.ftl`). The interface language is
+ * compiles in (`common.ftl`), plus the wizard's own (`wizard.ftl`) and the reviews view's
+ * (`reviews.ftl`, `import.ftl`). The interface language is
  * reactive: switching it re-renders every label without touching what the person typed.
  */
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { negotiateLanguages } from "@fluent/langneg";
 import enCommon from "../locales/en/common.ftl?raw";
+import enImport from "../locales/en/import.ftl?raw";
+import enReviews from "../locales/en/reviews.ftl?raw";
 import enWizard from "../locales/en/wizard.ftl?raw";
 import ruCommon from "../locales/ru/common.ftl?raw";
+import ruImport from "../locales/ru/import.ftl?raw";
+import ruReviews from "../locales/ru/reviews.ftl?raw";
 import ruWizard from "../locales/ru/wizard.ftl?raw";
 import type { Language } from "./types/ipc";
 
@@ -15,8 +20,8 @@ export const LANGUAGES: readonly Language[] = ["ru", "en"];
 
 /** The Fluent sources of each language, in load order; exported for the completeness test. */
 export const SOURCES: Record<Language, Record<string, string>> = {
-  en: { "common.ftl": enCommon, "wizard.ftl": enWizard },
-  ru: { "common.ftl": ruCommon, "wizard.ftl": ruWizard },
+  en: { "common.ftl": enCommon, "wizard.ftl": enWizard, "reviews.ftl": enReviews, "import.ftl": enImport },
+  ru: { "common.ftl": ruCommon, "wizard.ftl": ruWizard, "reviews.ftl": ruReviews, "import.ftl": ruImport },
 };
 
 function buildBundle(lang: Language): FluentBundle {

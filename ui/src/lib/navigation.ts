@@ -153,6 +153,19 @@ export async function openSignatures(file: string | null = null): Promise<void> 
   remember(SETTINGS.lastDraft, "");
 }
 
+/** The monthly reviews of draft `id` (a signed agreement): its periods, charts and what fired. */
+export async function openReviews(id: number): Promise<void> {
+  if (!(await savedBeforeLeaving())) return;
+  const draft = await api.openDraft(id);
+  draft.agreement = complete(draft.agreement);
+  session.draft = draft.info;
+  session.agreement = draft.agreement;
+  session.signed = null;
+  session.view = "reviews";
+  void loadSigned(id);
+  remember(SETTINGS.lastDraft, "");
+}
+
 export async function goHome(): Promise<void> {
   if (!(await savedBeforeLeaving())) return;
   session.view = "home";

@@ -9,7 +9,7 @@ import type { Agreement } from "./types/agreement";
 import type { Draft, DraftInfo, Finding, SignedVersion } from "./types/ipc";
 
 export interface Session {
-  view: "loading" | "home" | "wizard" | "signatures";
+  view: "loading" | "home" | "wizard" | "signatures" | "reviews";
   /** The PDF the signatures screen shows, when one is chosen. */
   signingFile: string | null;
   /** The draft's signed version, when one is signed: that version is frozen. */
