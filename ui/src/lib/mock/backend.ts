@@ -8,6 +8,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import templateEn from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
 import templateRu from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.ru.json";
 import type { Agreement } from "../types/agreement";
+import { MockReviews } from "./reviews";
 import type {
   AppliedTarget,
   CertificateSummary,
@@ -72,6 +73,8 @@ export class MockBackend {
   trusted: IdentityInfo[] = [];
   /** What the open dialog answers. */
   openPath: string | null = "/tmp/other.pdf";
+  /** The review commands (`review_*`): exports a test registers, stored periods, done actions. */
+  reviews = new MockReviews((id) => this.get(id).agreement);
   private nextId = 1;
   private clock = Date.parse("2027-01-10T14:03:00Z");
 
@@ -115,6 +118,7 @@ export class MockBackend {
 
   handle(cmd: string, args: Args = {}): unknown {
     this.calls.push({ cmd, args: structuredClone(args) });
+    if (cmd.startsWith("review_")) return this.reviews.handle(cmd, args);
     switch (cmd) {
       case "list_templates":
         return [

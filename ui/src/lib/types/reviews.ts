@@ -3,6 +3,7 @@
  * the figures computed from it, and the review of each period against the agreement's targets.
  * They mirror the Rust types in `sla-crm-export`, `sla-compliance` and `src-tauri/src/reviews.rs`.
  */
+import type { Comparator, Unit } from "./agreement";
 import type { Language } from "./ipc";
 
 /** A calendar month, `YYYY-MM`. */
@@ -116,8 +117,6 @@ export interface TimeStats {
 
 export type Status = "met" | "missed" | "no_data";
 
-export type Unit = "count" | "percent" | "minutes" | "hours" | "business_hours" | "days" | "money";
-export type Comparator = "at_least" | "at_most";
 
 export interface MetricCompliance {
   metric_id: string;
@@ -257,4 +256,4 @@ export function consequenceKey(source: ConsequenceRef): ConsequenceKey {
   return source.kind === "escalation" ? `escalation:${source.index}` : `remedy:${source.id}`;
 }
 
-export type { Language };
+export type { Comparator, Language, Unit };
