@@ -35,6 +35,18 @@ export type Scope =
       id: string;
       kind: "metric";
     };
+/**
+ * A condition a review can check against the computed figures of each period.
+ */
+export type Trigger =
+  | {
+      condition: "missed_in_a_row";
+      periods: number;
+    }
+  | {
+      condition: "achieved_below";
+      percent: number;
+    };
 export type DeadlineCategory = "lead_tier" | "issue_severity";
 export type DurationUnit = "minutes" | "hours" | "days";
 export type Cadence = "daily" | "weekly" | "biweekly" | "monthly" | "quarterly";
@@ -172,9 +184,18 @@ export interface EscalationStep {
    */
   escalate_to: string;
   /**
+   * What the step watches: one metric, one commitment or the whole agreement (the default).
+   */
+  scope?: Scope | null;
+  /**
    * When this step is taken, e.g. "target missed two weeks running".
    */
   trigger: string;
+  /**
+   * The measurable condition behind `trigger`, so a review can tell when the step applies.
+   * Absent in agreements written before reviews existed; their canonical JSON is unchanged.
+   */
+  when?: Trigger | null;
 }
 /**
  * What happens when a commitment is missed: recycle leads, a joint review, a revised plan.
@@ -187,6 +208,10 @@ export interface Remedy {
    * The condition that triggers the remedy.
    */
   trigger: string;
+  /**
+   * The measurable condition behind `trigger`; see [`EscalationStep::when`].
+   */
+  when?: Trigger | null;
 }
 export interface Deadlines {
   /**
