@@ -24,6 +24,8 @@ pub struct AppState {
     /// PDFs this window wrote or the person chose in a dialog: the only files the UI may ask
     /// the system viewer to open.
     pub known_files: Mutex<HashSet<PathBuf>>,
+    /// The leads of the CRM export chosen last, read once for its preview, period and import.
+    pub exports: crate::reviews::ExportCache,
 }
 
 impl AppState {
@@ -88,6 +90,7 @@ pub fn run(file_to_open: Option<PathBuf>) {
         recovery: Mutex::new(recovery),
         file_to_open: Mutex::new(file_to_open),
         known_files: Mutex::new(HashSet::new()),
+        exports: crate::reviews::ExportCache::default(),
     };
     let app = tauri::Builder::default()
         // First, so that a second start on this store goes no further than handing over its file.

@@ -33,6 +33,10 @@ pub enum Error {
     /// a new store, nothing is saved (the window keeps the edits in memory).
     #[error("the drafts database is closed: it was found damaged and set aside; restore a backup or start a new one to save again")]
     StoreUnavailable,
+    /// An import of a period that already has figures from an export, not asked to replace
+    /// them: the message names the period and what would change; nothing was stored.
+    #[error("{0}")]
+    WouldReplace(String),
     #[error("{0}")]
     Io(String),
 }
@@ -57,6 +61,7 @@ impl Error {
             Error::Report(_) => "report",
             Error::Calendar(_) => "calendar",
             Error::StoreUnavailable => "store_unavailable",
+            Error::WouldReplace(_) => "would_replace",
             Error::Io(_) => "io",
         }
     }

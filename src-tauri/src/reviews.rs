@@ -4,17 +4,23 @@
 //! core crates'; this joins them to the store.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::ops::DerefMut;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sla_compliance::{
-    compute_period, BusinessClock, ManualActual, MetricFigure, Overrides, Period, PeriodFigures,
-    Review,
+    compute_period, BusinessClock, ManualActual, Measure, MetricFigure, Overrides, Period,
+    PeriodFigures, Review, Status,
 };
-use sla_crm_export::{Export, Lead, Mapping};
+use sla_crm_export::{Export, ExportFile, Lead, Mapping, Preview, StageClass, StageValue};
 use sla_model::{Agreement, Language};
-use sla_store::{Draft, DraftId, NewActual, NewImport, NewPeriodResult, PeriodResult, Store};
+use sla_store::{
+    DoneAction, Draft, DraftId, EnteredActual, ImportInfo, NewActual, NewImport, NewPeriodResult,
+    PeriodResult, Store,
+};
 
 use crate::error::{Error, Result};
 
@@ -115,6 +121,16 @@ pub fn mapping_for(
         return Ok((mapping, MappingOrigin::Given));
     }
     let preview = sla_crm_export::inspect(path)?;
+    mapping_for_preview(store, id, &preview)
+}
+
+/// The mapping offered for an export already previewed: the draft's saved one when the file has
+/// its columns, else the guess from the header row.
+pub fn mapping_for_preview(
+    store: &Store,
+    id: DraftId,
+    preview: &Preview,
+) -> Result<(ReviewMapping, MappingOrigin)> {
     if let Some(json) = store.review_mapping(id)? {
         if let Ok(mapping) = serde_json::from_str::<ReviewMapping>(&json) {
             // An export from another CRM, or with other columns, gets a fresh guess.
@@ -125,7 +141,7 @@ pub fn mapping_for(
     }
     Ok((
         ReviewMapping {
-            columns: preview.mapping,
+            columns: preview.mapping.clone(),
             measures: Overrides::new(),
         },
         MappingOrigin::Guessed,
@@ -161,15 +177,30 @@ pub fn import(
     path: &Path,
     request: ImportRequest,
 ) -> Result<Imported> {
+    let agreement = store.get(id)?.agreement;
+    let clock = BusinessClock::new(&agreement.deadlines.calendar)?;
+    let (mapping, origin) = mapping_for(store, id, request.mapping.clone(), path)?;
+    let export = sla_crm_export::read_leads(path, &mapping.columns, clock.zone())?;
+    import_export(store, id, &export, mapping, origin, &request)
+}
+
+/// Computes and stores the period of an export already read through `mapping` (the request's
+/// own mapping is not used), unless the period has figures from an export and `replace` is off.
+fn import_export(
+    store: &mut Store,
+    id: DraftId,
+    export: &Export,
+    mapping: ReviewMapping,
+    origin: MappingOrigin,
+    request: &ImportRequest,
+) -> Result<Imported> {
     let draft = store.get(id)?;
     let agreement = draft.agreement;
     let clock = BusinessClock::new(&agreement.deadlines.calendar)?;
-    let (mapping, origin) = mapping_for(store, id, request.mapping, path)?;
-    let export = sla_crm_export::read_leads(path, &mapping.columns, clock.zone())?;
     let period = match request.period {
         Some(period) => period,
         None => busiest_period(&export.leads, &clock)
-            .ok_or_else(|| Error::Io(format!("{}: the export has no leads", path.display())))?,
+            .ok_or_else(|| Error::Io(format!("{}: the export has no leads", export.file.name)))?,
     };
     let manual = entered_figures(store, id)?;
     let figures = compute_period(
@@ -199,7 +230,7 @@ pub fn import(
         .collect();
     let leads_json = serde_json::to_string(&in_period).map_err(json_error)?;
     let mapping_json = serde_json::to_string(&mapping).map_err(json_error)?;
-    let format = describe_format(&export);
+    let format = describe_format(export);
     let stored = store.save_period_result(
         id,
         &NewPeriodResult {
@@ -419,6 +450,531 @@ pub fn report_pdf(
     };
     let pdf = sla_review_report::report(&agreement, &review, &options)?;
     Ok((review, pdf))
+}
+
+// The window's side of the reviews: the same work as the command line's, with the export read once
+// from choosing the file to storing its period, and the store locked only around its own reads and
+// writes (never while a file is read), so other commands are not kept waiting.
+
+/// The leads of the export read last, kept so that previewing a file, computing its period and
+/// storing it read a 100,000-row export once. The key is the file (path, size, modification time),
+/// the column mapping and the zone its dates were read in: any change reads the file again.
+#[derive(Default)]
+pub struct ExportCache {
+    last: Mutex<Option<(ExportKey, Arc<Export>)>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct ExportKey {
+    path: PathBuf,
+    len: u64,
+    modified: Option<SystemTime>,
+    columns: Mapping,
+    zone: String,
+}
+
+impl ExportCache {
+    /// The export's leads read through `columns` in `clock`'s zone: the kept ones when the file
+    /// and the mapping are unchanged, else read now (and kept).
+    pub fn read(
+        &self,
+        path: &Path,
+        columns: &Mapping,
+        clock: &BusinessClock,
+    ) -> Result<Arc<Export>> {
+        // Taken before reading: a file changed while it is read never matches the key again.
+        let key = ExportKey {
+            path: path.to_owned(),
+            len: 0,
+            modified: None,
+            columns: columns.clone(),
+            zone: clock.zone().name().to_owned(),
+        }
+        .with_metadata()?;
+        if let Some((kept, export)) = self.slot().as_ref() {
+            if *kept == key {
+                return Ok(Arc::clone(export));
+            }
+        }
+        let export = Arc::new(sla_crm_export::read_leads(path, columns, clock.zone())?);
+        *self.slot() = Some((key, Arc::clone(&export)));
+        Ok(export)
+    }
+
+    /// Lets the kept leads go (once their period is stored, they are not needed in memory).
+    pub fn forget(&self) {
+        *self.slot() = None;
+    }
+
+    fn slot(&self) -> MutexGuard<'_, Option<(ExportKey, Arc<Export>)>> {
+        // Only ever replaced whole, so a poisoned lock holds nothing half-written.
+        self.last.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl ExportKey {
+    fn with_metadata(mut self) -> Result<ExportKey> {
+        let metadata = std::fs::metadata(&self.path)
+            .map_err(|e| Error::Io(format!("{}: cannot be read: {e}", self.path.display())))?;
+        self.len = metadata.len();
+        self.modified = metadata.modified().ok();
+        Ok(self)
+    }
+}
+
+/// A month of the export with the leads created in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodLeads {
+    pub period: Period,
+    pub leads: usize,
+}
+
+/// An export before anything is computed: what `review_inspect` answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportPreview {
+    pub file: ExportFile,
+    pub headers: Vec<String>,
+    pub sample: Vec<Vec<String>>,
+    pub mapping: ReviewMapping,
+    pub origin: MappingOrigin,
+    /// The values of the mapping's stage column, most frequent first, classed as the mapping
+    /// classes them.
+    pub stage_values: Vec<StageValue>,
+    /// The months the leads were created in, oldest first; empty when `read_error` says why the
+    /// leads cannot be read through `mapping`.
+    pub periods: Vec<PeriodLeads>,
+    /// The month most leads were created in.
+    pub suggested: Option<Period>,
+    /// Months that already have figures from an export.
+    pub stored: Vec<Period>,
+    pub read_error: Option<String>,
+}
+
+/// Previews the export at `path` for draft `id`: the mapping offered (saved or guessed), its
+/// stage values, and the months its leads fall in, read through that mapping and kept in `cache`.
+pub fn inspect<G: DerefMut<Target = Store>>(
+    lock: impl Fn() -> Result<G>,
+    cache: &ExportCache,
+    id: DraftId,
+    path: &Path,
+) -> Result<ExportPreview> {
+    let preview = sla_crm_export::inspect(path)?;
+    let (agreement, (mapping, origin), stored) = {
+        let store = lock()?;
+        let agreement = store.get(id)?.agreement;
+        let offered = mapping_for_preview(&store, id, &preview)?;
+        let stored: Vec<Period> = store
+            .period_results(id)?
+            .iter()
+            .filter(|r| r.import.is_some())
+            .filter_map(|r| r.period.parse().ok())
+            .collect();
+        (agreement, offered, stored)
+    };
+    let stage_values = match (&mapping.columns.stage, origin) {
+        (None, _) => Vec::new(),
+        // The guess counted its own stage column while previewing.
+        (Some(_), MappingOrigin::Guessed) => preview.stage_values.clone(),
+        (Some(column), _) => {
+            let mut values = if preview.mapping.stage.as_deref() == Some(column.as_str()) {
+                preview.stage_values.clone()
+            } else {
+                sla_crm_export::stage_values(path, column)?
+            };
+            for value in &mut values {
+                value.class = class_in(&mapping.columns, &value.value);
+            }
+            values
+        }
+    };
+    let clock = BusinessClock::new(&agreement.deadlines.calendar)?;
+    let (periods, suggested, read_error) = match cache.read(path, &mapping.columns, &clock) {
+        Ok(export) => {
+            let periods = sla_compliance::periods_in_export(&agreement, &export.leads)?
+                .into_iter()
+                .map(|(period, leads)| PeriodLeads { period, leads })
+                .collect();
+            (periods, busiest_period(&export.leads, &clock), None)
+        }
+        Err(e) => (Vec::new(), None, Some(e.to_string())),
+    };
+    Ok(ExportPreview {
+        file: preview.file,
+        headers: preview.headers,
+        sample: preview.sample,
+        mapping,
+        origin,
+        stage_values,
+        periods,
+        suggested,
+        stored,
+        read_error,
+    })
+}
+
+/// The class a mapping gives a stage value (matched as the reader matches it: trimmed, ignoring
+/// case).
+fn class_in(columns: &Mapping, value: &str) -> Option<StageClass> {
+    let key = value.trim().to_lowercase();
+    let has = |list: &[String]| list.iter().any(|v| v.trim().to_lowercase() == key);
+    if has(&columns.rejected_values) {
+        Some(StageClass::Rejected)
+    } else if has(&columns.accepted_values) {
+        Some(StageClass::Accepted)
+    } else if has(&columns.mql_values) {
+        Some(StageClass::Delivered)
+    } else {
+        None
+    }
+}
+
+/// A period computed from an export, not stored: what `review_preview` answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportPreview {
+    pub period: Period,
+    /// Leads of the export created in the period.
+    pub leads: usize,
+    /// The review the period gets once stored.
+    pub review: Review,
+    /// When the period already has figures from an export: what storing these would change.
+    pub changes: Option<Vec<FigureChange>>,
+}
+
+/// Computes `period` from the export through `mapping` and reviews it against the stored periods,
+/// storing nothing.
+pub fn preview<G: DerefMut<Target = Store>>(
+    lock: impl Fn() -> Result<G>,
+    cache: &ExportCache,
+    id: DraftId,
+    path: &Path,
+    mapping: &ReviewMapping,
+    period: Period,
+    language: Language,
+) -> Result<ImportPreview> {
+    let agreement = lock()?.get(id)?.agreement;
+    let clock = BusinessClock::new(&agreement.deadlines.calendar)?;
+    let export = cache.read(path, &mapping.columns, &clock)?;
+    let (manual, mut history, previous) = {
+        let store = lock()?;
+        (
+            entered_figures(&store, id)?,
+            stored_figures(&store, id)?,
+            store.period_result(id, &period.to_string())?,
+        )
+    };
+    let figures = compute_period(
+        &agreement,
+        &export.leads,
+        period,
+        &manual,
+        &mapping.measures,
+    )?;
+    let changes = match previous.filter(|p| p.import.is_some()) {
+        Some(previous) => Some(changes(&agreement, &parse_figures(&previous)?, &figures)),
+        None => None,
+    };
+    history.retain(|f| f.period != period);
+    history.push(figures);
+    let review = sla_compliance::review(&agreement, &history, period, language)?;
+    let leads = export
+        .leads
+        .iter()
+        .filter(|l| period.contains(clock.local_date(l.created)))
+        .count();
+    Ok(ImportPreview {
+        period,
+        leads,
+        review,
+        changes,
+    })
+}
+
+/// Imports `period` of the export at `path` through the confirmed `mapping` (read once, through
+/// `cache`), and saves the mapping for the draft's next export.
+#[allow(clippy::too_many_arguments)] // each is one thing the import form confirms
+pub fn import_confirmed<G: DerefMut<Target = Store>>(
+    lock: impl Fn() -> Result<G>,
+    cache: &ExportCache,
+    id: DraftId,
+    path: &Path,
+    mapping: ReviewMapping,
+    period: Period,
+    replace: bool,
+    language: Language,
+) -> Result<Imported> {
+    let agreement = lock()?.get(id)?.agreement;
+    let clock = BusinessClock::new(&agreement.deadlines.calendar)?;
+    let export = cache.read(path, &mapping.columns, &clock)?;
+    let request = ImportRequest {
+        mapping: None,
+        period: Some(period),
+        replace,
+        language: Some(language),
+    };
+    let mut store = lock()?;
+    let imported = import_export(
+        &mut store,
+        id,
+        &export,
+        mapping,
+        MappingOrigin::Given,
+        &request,
+    )?;
+    if matches!(imported, Imported::Stored { .. }) {
+        cache.forget();
+    }
+    Ok(imported)
+}
+
+/// Why an import was not stored, in words: the period, the file its figures came from and what
+/// would change.
+pub fn would_replace_message(
+    period: Period,
+    previous: &PeriodResult,
+    changes: &[FigureChange],
+) -> String {
+    let file = previous
+        .import
+        .as_ref()
+        .map_or("", |i| i.file_name.as_str());
+    format!(
+        "{period} already has figures from {file} (computed {}); importing this export would change them: {}. Nothing was stored; import again replacing them to store the new figures (the earlier ones stay in the period's history)",
+        plain_time(&previous.computed_at),
+        changes_in_words(changes)
+    )
+}
+
+/// "mql-per-rep 2.5 → 3; first-contact-time no data → 0.9", or that nothing would change.
+pub fn changes_in_words(changes: &[FigureChange]) -> String {
+    if changes.is_empty() {
+        return "no figure would change".to_string();
+    }
+    let figure = |value: Option<f64>| value.map_or("no data".into(), plain_number);
+    changes
+        .iter()
+        .map(|c| format!("{} {} → {}", c.metric_id, figure(c.before), figure(c.after)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A figure as the messages write it: whole numbers without decimals, others to one place.
+pub fn plain_number(value: f64) -> String {
+    if (value - value.round()).abs() < 0.05 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// "2026-12-02 04:00 UTC" from an RFC 3339 time.
+pub fn plain_time(rfc3339: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| {
+            t.with_timezone(&Utc)
+                .format("%Y-%m-%d %H:%M UTC")
+                .to_string()
+        })
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
+
+/// One stored period in the overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodOverview {
+    pub review: Review,
+    /// The export the figures came from; `None` when they were only entered by hand.
+    pub import: Option<ImportInfo>,
+    pub computed_at: String,
+}
+
+/// The agreement's term in months: the first and last a figure can be entered for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TermMonths {
+    pub first: Period,
+    pub last: Period,
+}
+
+/// Everything the reviews view shows for one agreement.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewOverview {
+    pub draft_id: DraftId,
+    /// Every stored period, oldest first, each reviewed against the periods before it.
+    pub periods: Vec<PeriodOverview>,
+    pub done: Vec<DoneAction>,
+    pub entered: Vec<EnteredActual>,
+    /// The clause the agreement's PDF prints for each thing the view cites, by key:
+    /// `metric:<id>`, `escalation:<index>`, `remedy:<id>`, `adjustment:<id>`.
+    pub clauses: BTreeMap<String, String>,
+    /// Metrics no export gives: their figures are entered by hand.
+    pub manual_metrics: Vec<String>,
+    pub term: TermMonths,
+}
+
+/// Every stored period of draft `id` reviewed, with what was done and entered and the clauses
+/// the view cites.
+pub fn overview(store: &Store, id: DraftId, language: Language) -> Result<ReviewOverview> {
+    let agreement = store.get(id)?.agreement;
+    let results = store.period_results(id)?;
+    let history: Vec<PeriodFigures> = results.iter().map(parse_figures).collect::<Result<_>>()?;
+    let periods = results
+        .into_iter()
+        .zip(&history)
+        .map(|(result, figures)| {
+            Ok(PeriodOverview {
+                review: sla_compliance::review(&agreement, &history, figures.period, language)?,
+                import: result.import,
+                computed_at: result.computed_at,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let (first, last) = sla_compliance::term_days(&agreement);
+    Ok(ReviewOverview {
+        draft_id: id,
+        periods,
+        done: store.done_actions(id)?,
+        entered: store.actuals(id)?,
+        clauses: clauses(&agreement),
+        manual_metrics: manual_metrics(store, id, &agreement)?,
+        term: TermMonths {
+            first: Period::containing(first),
+            last: Period::containing(last),
+        },
+    })
+}
+
+/// The clause numbers the agreement's PDF prints, by the keys the view cites them with. An
+/// escalation step is cited as its clause and its step: "6.1.2" is step 2 of clause 6.1's table.
+pub fn clauses(agreement: &Agreement) -> BTreeMap<String, String> {
+    let numbers = sla_pdf::clauses::Clauses::of(agreement);
+    let mut clauses = BTreeMap::new();
+    for (_, metric) in agreement.metrics() {
+        if let Some(clause) = numbers.metric(&metric.id) {
+            clauses.insert(format!("metric:{}", metric.id), clause);
+        }
+    }
+    for index in 0..agreement.consequences.escalation.len() {
+        if let Some((clause, step)) = numbers.escalation_step(index) {
+            clauses.insert(format!("escalation:{index}"), format!("{clause}.{step}"));
+        }
+    }
+    for remedy in &agreement.consequences.remedies {
+        if let Some(clause) = numbers.remedy(&remedy.id) {
+            clauses.insert(format!("remedy:{}", remedy.id), clause);
+        }
+    }
+    for adjustment in &agreement.consequences.adjustments {
+        if let Some(clause) = numbers.adjustment(&adjustment.id) {
+            clauses.insert(format!("adjustment:{}", adjustment.id), clause);
+        }
+    }
+    clauses
+}
+
+/// Metrics whose measure is manual: inferred from the metric, or so chosen in the draft's saved
+/// mapping (its choices for metrics the agreement no longer has are ignored).
+fn manual_metrics(store: &Store, id: DraftId, agreement: &Agreement) -> Result<Vec<String>> {
+    let mut overrides = store
+        .review_mapping(id)?
+        .and_then(|json| serde_json::from_str::<ReviewMapping>(&json).ok())
+        .map(|m| m.measures)
+        .unwrap_or_default();
+    overrides.retain(|metric_id, _| agreement.metrics().any(|(_, m)| &m.id == metric_id));
+    let measures = sla_compliance::measures(agreement, &overrides)
+        .or_else(|_| sla_compliance::measures(agreement, &Overrides::new()))?;
+    Ok(measures
+        .into_iter()
+        .filter(|(_, measure)| *measure == Measure::Manual)
+        .map(|(metric_id, _)| metric_id)
+        .collect())
+}
+
+/// Marks a consequence of a period done (or, `done` false, not done), refusing a key that names
+/// nothing in the agreement; answers every action of the draft marked done.
+pub fn mark_done(
+    store: &mut Store,
+    id: DraftId,
+    period: Period,
+    consequence: &str,
+    note: &str,
+    done: bool,
+) -> Result<Vec<DoneAction>> {
+    let agreement = store.get(id)?.agreement;
+    if !clauses(&agreement).contains_key(consequence) || consequence.starts_with("metric:") {
+        let known: Vec<String> = clauses(&agreement)
+            .into_keys()
+            .filter(|k| !k.starts_with("metric:"))
+            .collect();
+        return Err(Error::Io(format!(
+            "`{consequence}` is not a consequence of draft {id}'s agreement; a consequence is \
+             `escalation:<step index>`, `remedy:<id>` or `adjustment:<id>`, and this agreement's \
+             are: {}",
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        )));
+    }
+    store.mark_action(id, &period.to_string(), consequence, note, done)?;
+    Ok(store.done_actions(id)?)
+}
+
+/// The home list's line for a signed agreement: its latest stored period at a glance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewStatus {
+    pub draft_id: DraftId,
+    /// `None` when no period has been stored yet.
+    pub period: Option<Period>,
+    pub met: usize,
+    pub missed: usize,
+    pub no_data: usize,
+}
+
+/// The setting that records which version of draft `id` was signed (written when the window
+/// signs an export of it).
+pub fn signed_version_key(id: DraftId) -> String {
+    format!("signed-version:{id}")
+}
+
+/// The latest stored period's counts of each draft of `ids` that has a signed version; drafts
+/// not signed are left out. Reads only what the counts need: one setting per draft, and the
+/// agreement and figures of the signed ones.
+pub fn statuses(store: &Store, ids: &[DraftId]) -> Result<Vec<ReviewStatus>> {
+    let mut statuses = Vec::new();
+    for &id in ids {
+        let signed = store
+            .get_setting(&signed_version_key(id))?
+            .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
+            .is_some_and(|record| record.get("version").is_some_and(|v| v.is_u64()));
+        if !signed {
+            continue;
+        }
+        let history = stored_figures(store, id)?;
+        let Some(latest) = history.last().map(|f| f.period) else {
+            statuses.push(ReviewStatus {
+                draft_id: id,
+                period: None,
+                met: 0,
+                missed: 0,
+                no_data: 0,
+            });
+            continue;
+        };
+        let agreement = store.get(id)?.agreement;
+        let review = sla_compliance::review(&agreement, &history, latest, agreement.language)?;
+        statuses.push(ReviewStatus {
+            draft_id: id,
+            period: Some(latest),
+            met: review.count(Status::Met),
+            missed: review.count(Status::Missed),
+            no_data: review.count(Status::NoData),
+        });
+    }
+    Ok(statuses)
+}
+
+/// A period as the window sends it, or a message saying how to write one.
+pub fn parse_period(text: &str) -> Result<Period> {
+    text.parse().map_err(Error::Io)
 }
 
 fn entered_figures(store: &Store, id: DraftId) -> Result<Vec<ManualActual>> {

@@ -176,26 +176,11 @@ pub fn review(args: ReviewArgs) -> Outcome {
                 .import
                 .as_ref()
                 .map_or("", |i| i.file_name.as_str());
-            let listed = if changes.is_empty() {
-                "no figure would change".to_string()
-            } else {
-                changes
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{} {} → {}",
-                            c.metric_id,
-                            c.before.map_or("no data".into(), number),
-                            c.after.map_or("no data".into(), number)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
+            let listed = reviews::changes_in_words(&changes);
             Err(Failure {
                 message: format!(
                     "{period} already has figures from {file} (computed {}); importing {} would change them: {listed}. Nothing was stored: run again with --replace to replace them (the earlier figures stay in the period's history)",
-                    plain_time(&previous.computed_at),
+                    reviews::plain_time(&previous.computed_at),
                     data.display()
                 ),
                 code: 2,
@@ -362,17 +347,6 @@ fn show(review: &Review, language: Language, json: bool) -> Outcome {
     Ok(exit_code(review))
 }
 
-/// "2026-12-02 04:00 UTC" from an RFC 3339 time.
-fn plain_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| {
-            t.with_timezone(&chrono::Utc)
-                .format("%Y-%m-%d %H:%M UTC")
-                .to_string()
-        })
-        .unwrap_or_else(|_| rfc3339.to_string())
-}
-
 fn comparator(c: Comparator) -> &'static str {
     match c {
         Comparator::AtLeast => "≥",
@@ -382,11 +356,7 @@ fn comparator(c: Comparator) -> &'static str {
 }
 
 fn number(value: f64) -> String {
-    if (value - value.round()).abs() < 0.05 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    }
+    reviews::plain_number(value)
 }
 
 fn with_unit(value: f64, unit: Unit, language: Language) -> String {

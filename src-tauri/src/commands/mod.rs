@@ -6,6 +6,7 @@ mod drafts;
 mod export;
 mod guidance;
 mod recovery;
+mod reviews;
 mod signing;
 
 use tauri::ipc::Invoke;
@@ -54,5 +55,16 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         signing::inspect_pdf,
         signing::sign_pdf,
         signing::signed_version,
+        reviews::review_inspect,
+        reviews::review_stage_values,
+        reviews::review_preview,
+        reviews::review_import,
+        reviews::review_overview,
+        reviews::review_enter_figure,
+        reviews::review_mark_done,
+        reviews::review_report,
+        reviews::review_calendar,
+        reviews::review_statuses,
+        reviews::review_period,
     ]
 }

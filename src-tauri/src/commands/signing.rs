@@ -303,5 +303,6 @@ pub fn signed_version(state: State<'_, AppState>, id: DraftId) -> Result<Option<
 }
 
 fn signed_key(draft: DraftId) -> String {
-    format!("signed-version:{draft}")
+    // The reviews read it too: the home list shows review status for signed drafts only.
+    crate::reviews::signed_version_key(draft)
 }
