@@ -231,7 +231,7 @@ breaking_cases! {
     trigger_out_of_range: "trigger-out-of-range" at "consequences.escalation[0].when.periods", |a| {
         a.consequences.escalation[0].when = Some(Trigger::MissedInARow { periods: 0 });
     }
-    triggers_not_structured: "triggers-not-structured" at "consequences.escalation", |a| {
+    triggers_not_structured: "triggers-not-structured" at "consequences.escalation[0].when", |a| {
         a.consequences.escalation.iter_mut().for_each(|s| s.when = None);
         a.consequences.remedies.iter_mut().for_each(|r| r.when = None);
     }

@@ -99,11 +99,16 @@ pub(super) fn check(a: &Agreement, out: &mut Findings) {
     }
 
     // Free-text triggers are for people; a review computing which consequences apply needs at
-    // least one condition it can evaluate.
+    // least one condition it can evaluate. The finding leads to the first step's condition, where
+    // its fix says to start.
     let structured = a.consequences.escalation.iter().any(|s| s.when.is_some())
         || a.consequences.remedies.iter().any(|r| r.when.is_some());
     if !a.consequences.escalation.is_empty() && !structured {
-        out.add(TRIGGERS_NOT_STRUCTURED, "consequences.escalation", &[]);
+        out.add(
+            TRIGGERS_NOT_STRUCTURED,
+            "consequences.escalation[0].when",
+            &[],
+        );
     }
 
     for (i, adjustment) in a.consequences.adjustments.iter().enumerate() {
