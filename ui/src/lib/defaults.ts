@@ -5,6 +5,7 @@
  */
 import { translate } from "./i18n.svelte";
 import { uniqueId } from "./merge";
+import { DEFAULT_PERCENT, defaultPeriods, describeTrigger } from "./triggers";
 import type {
   Adjustment,
   Agreement,
@@ -16,6 +17,7 @@ import type {
   Report,
   Side,
   Signatory,
+  Trigger,
 } from "./types/agreement";
 
 export function allIds(a: Agreement): string[] {
@@ -75,18 +77,23 @@ export function newRule(a: Agreement): DeadlineRule {
   };
 }
 
+/** Level n of the ladder fires after n + 1 misses in a row: one miss is noise, two a pattern. */
 export function newEscalationStep(a: Agreement): EscalationStep {
-  const first = a.consequences.escalation.length === 0;
+  const level = a.consequences.escalation.length;
+  const when: Trigger = { condition: "missed_in_a_row", periods: defaultPeriods(level) };
   return {
-    trigger: "",
-    escalate_to: translate(a.language, first ? "default-escalate-head" : "default-escalate-ceo"),
-    after_days: first ? 0 : 14,
+    trigger: describeTrigger(a.language, when),
+    escalate_to: translate(a.language, level === 0 ? "default-escalate-head" : "default-escalate-ceo"),
+    after_days: level === 0 ? 0 : 14,
     action: "",
+    when,
   };
 }
 
+/** A remedy answers a real shortfall: the level below 80 % of target. */
 export function newRemedy(a: Agreement): Remedy {
-  return { id: uniqueId("remedy", allIds(a)), scope: { kind: "agreement" }, trigger: "", action: "" };
+  const when: Trigger = { condition: "achieved_below", percent: DEFAULT_PERCENT };
+  return { id: uniqueId("remedy", allIds(a)), scope: { kind: "agreement" }, trigger: describeTrigger(a.language, when), action: "", when };
 }
 
 export function newAdjustment(a: Agreement): Adjustment {

@@ -390,6 +390,27 @@ adjustment-kind-budget = Budget
 scope-agreement = The whole agreement
 scope-commitment = Service: { $name }
 scope-metric = Metric: { $name }
+scope-missing = { $kind ->
+    [commitment] Service
+   *[metric] Metric
+} "{ $id }" (not in the agreement)
+consequences-step-scope = Watches
+trigger-fires-when = Fires when
+trigger-condition-none = Not measured (in words only)
+trigger-condition-missed_in_a_row = Target missed N periods in a row
+trigger-condition-achieved_below = Achieved below P % of target
+trigger-periods = Periods in a row (N)
+trigger-percent = Percent of target (P)
+trigger-percent-suffix = %
+trigger-guidance-none = A review cannot tell when this applies: the words are printed, but it never fires by itself. Choose a condition the figures show.
+trigger-guidance-missed_in_a_row = Two misses in a row is a pattern, one is noise: start the ladder at 2 and give each next level one period more. A period is one month's review.
+trigger-guidance-achieved_below = Below 80 % of target means a real shortfall, not a rounding: a level worth acting on at once.
+# The description the wizard writes in the agreement's language while "When" is left to it.
+trigger-text-missed = { $periods ->
+    [1] The target is missed in one period
+   *[other] The target is missed { $periods } periods in a row
+}
+trigger-text-below = The achieved level is below { $percent }% of target
 
 ## Step 6: review
 

@@ -392,6 +392,29 @@ adjustment-kind-budget = Бюджет
 scope-agreement = Всё соглашение
 scope-commitment = Услуга: { $name }
 scope-metric = Метрика: { $name }
+scope-missing = { $kind ->
+    [commitment] Услуга
+   *[metric] Метрика
+} «{ $id }» (нет в соглашении)
+consequences-step-scope = Следит за
+trigger-fires-when = Срабатывает, когда
+trigger-condition-none = Не измеряется (только словами)
+trigger-condition-missed_in_a_row = Цель не достигнута N периодов подряд
+trigger-condition-achieved_below = Выполнение ниже P % от цели
+trigger-periods = Периодов подряд (N)
+trigger-percent = Процент от цели (P)
+trigger-percent-suffix = %
+trigger-guidance-none = При разборе нельзя определить, когда это применяется: слова печатаются, но само условие никогда не срабатывает. Выберите условие, которое видно по цифрам.
+trigger-guidance-missed_in_a_row = Один промах — случайность, два подряд — закономерность: начинайте лестницу с 2, а каждому следующему уровню давайте на период больше. Период — месяц разбора.
+trigger-guidance-achieved_below = Ниже 80 % от цели — настоящее отставание, а не округление: по такому уровню стоит действовать сразу.
+# Описание, которое мастер пишет на языке соглашения, пока поле «Когда» оставлено ему.
+trigger-text-missed = { $periods ->
+    [1] Цель не достигнута за период
+    [one] Цель не достигнута { $periods } период подряд
+    [few] Цель не достигнута { $periods } периода подряд
+   *[many] Цель не достигнута { $periods } периодов подряд
+}
+trigger-text-below = Выполнение ниже { $percent } % от цели
 
 ## Шаг 6: проверка
 
