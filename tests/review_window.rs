@@ -530,3 +530,26 @@ fn the_origin_of_a_mapping_is_serialised_as_the_window_names_it() {
     assert_eq!(json(MappingOrigin::Saved), "saved");
     assert_eq!(json(MappingOrigin::Guessed), "guessed");
 }
+
+#[test]
+fn an_export_with_other_columns_is_offered_a_fresh_guess_not_the_saved_mapping() {
+    let env = Env::new();
+    env.import(&env.file("jan.csv", january()), "2027-01", false)
+        .unwrap();
+    // Bitrix24's lead export: other headers, so the saved amoCRM mapping cannot read it.
+    let bitrix = env.file(
+        "bitrix.csv",
+        "ID;Название лида;Стадия;Источник;Ответственный;Дата создания;Дата изменения\r\n\
+         7;Заявка;Качественный лид;Сайт;Иван Смирнов;01.02.2027 10:00:00;01.02.2027 11:00:00\r\n\
+         8;Заявка;Некачественный лид;Сайт;Ольга Иванова;02.02.2027 10:00:00;02.02.2027 11:00:00\r\n",
+    );
+    let inspected = json(env.inspect(&bitrix));
+    assert_eq!(inspected["origin"], "guessed");
+    assert_eq!(inspected["mapping"]["columns"]["created"], "Дата создания");
+    assert_eq!(inspected["read_error"], serde_json::Value::Null);
+    assert_eq!(
+        inspected["periods"],
+        serde_json::json!([{ "period": "2027-02", "leads": 2 }])
+    );
+    assert_eq!(inspected["stored"], serde_json::json!(["2027-01"]));
+}

@@ -131,21 +131,33 @@ pub fn mapping_for_preview(
     id: DraftId,
     preview: &Preview,
 ) -> Result<(ReviewMapping, MappingOrigin)> {
-    if let Some(json) = store.review_mapping(id)? {
-        if let Ok(mapping) = serde_json::from_str::<ReviewMapping>(&json) {
-            // An export from another CRM, or with other columns, gets a fresh guess.
-            if fits(&mapping.columns, &preview.headers) {
-                return Ok((mapping, MappingOrigin::Saved));
-            }
+    Ok(offered_mapping(saved_mapping(store, id)?, preview))
+}
+
+/// The mapping confirmed for draft `id`'s last import, if one was saved and can be read.
+fn saved_mapping(store: &Store, id: DraftId) -> Result<Option<ReviewMapping>> {
+    Ok(store
+        .review_mapping(id)?
+        .and_then(|json| serde_json::from_str::<ReviewMapping>(&json).ok()))
+}
+
+fn offered_mapping(
+    saved: Option<ReviewMapping>,
+    preview: &Preview,
+) -> (ReviewMapping, MappingOrigin) {
+    match saved {
+        // An export from another CRM, or with other columns, gets a fresh guess.
+        Some(mapping) if fits(&mapping.columns, &preview.headers) => {
+            (mapping, MappingOrigin::Saved)
         }
+        _ => (
+            ReviewMapping {
+                columns: preview.mapping.clone(),
+                measures: Overrides::new(),
+            },
+            MappingOrigin::Guessed,
+        ),
     }
-    Ok((
-        ReviewMapping {
-            columns: preview.mapping.clone(),
-            measures: Overrides::new(),
-        },
-        MappingOrigin::Guessed,
-    ))
 }
 
 /// Whether every column `mapping` names is in `headers` (matched as the reader matches them:
@@ -558,19 +570,36 @@ pub fn inspect<G: DerefMut<Target = Store>>(
     id: DraftId,
     path: &Path,
 ) -> Result<ExportPreview> {
-    let preview = sla_crm_export::inspect(path)?;
-    let (agreement, (mapping, origin), stored) = {
+    let (agreement, saved, stored) = {
         let store = lock()?;
-        let agreement = store.get(id)?.agreement;
-        let offered = mapping_for_preview(&store, id, &preview)?;
         let stored: Vec<Period> = store
             .period_results(id)?
             .iter()
             .filter(|r| r.import.is_some())
             .filter_map(|r| r.period.parse().ok())
             .collect();
-        (agreement, offered, stored)
+        (store.get(id)?.agreement, saved_mapping(&store, id)?, stored)
     };
+    let clock = BusinessClock::new(&agreement.deadlines.calendar)?;
+    // The month after the first, the saved mapping usually fits: its leads are read on the other
+    // core while the file is previewed, which halves the wait for a large export.
+    let (preview, early) = std::thread::scope(|scope| {
+        let early = saved
+            .as_ref()
+            .map(|saved| scope.spawn(|| cache.read(path, &saved.columns, &clock)));
+        let preview = sla_crm_export::inspect(path);
+        let early = early.map(|reading| {
+            reading.join().unwrap_or_else(|_| {
+                Err(Error::Io(format!(
+                    "{}: reading the export failed unexpectedly",
+                    path.display()
+                )))
+            })
+        });
+        (preview, early)
+    });
+    let preview = preview?;
+    let (mapping, origin) = offered_mapping(saved, &preview);
     let stage_values = match (&mapping.columns.stage, origin) {
         (None, _) => Vec::new(),
         // The guess counted its own stage column while previewing.
@@ -587,8 +616,11 @@ pub fn inspect<G: DerefMut<Target = Store>>(
             values
         }
     };
-    let clock = BusinessClock::new(&agreement.deadlines.calendar)?;
-    let (periods, suggested, read_error) = match cache.read(path, &mapping.columns, &clock) {
+    let read = match early {
+        Some(read) if origin == MappingOrigin::Saved => read,
+        _ => cache.read(path, &mapping.columns, &clock),
+    };
+    let (periods, suggested, read_error) = match read {
         Ok(export) => {
             let periods = sla_compliance::periods_in_export(&agreement, &export.leads)?
                 .into_iter()
@@ -872,9 +904,7 @@ pub fn clauses(agreement: &Agreement) -> BTreeMap<String, String> {
 /// Metrics whose measure is manual: inferred from the metric, or so chosen in the draft's saved
 /// mapping (its choices for metrics the agreement no longer has are ignored).
 fn manual_metrics(store: &Store, id: DraftId, agreement: &Agreement) -> Result<Vec<String>> {
-    let mut overrides = store
-        .review_mapping(id)?
-        .and_then(|json| serde_json::from_str::<ReviewMapping>(&json).ok())
+    let mut overrides = saved_mapping(store, id)?
         .map(|m| m.measures)
         .unwrap_or_default();
     overrides.retain(|metric_id, _| agreement.metrics().any(|(_, m)| &m.id == metric_id));
