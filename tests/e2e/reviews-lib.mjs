@@ -214,8 +214,14 @@ function windowName(id) {
  * field (Ctrl+L). Resolves to the time (ms since the epoch) just before Enter was pressed.
  */
 export async function answerFileDialog(browser, selector, path, kind) {
+  return answerFileDialogAfter(browser, () => click(browser, selector), path, kind, selector);
+}
+
+/** As `answerFileDialog`, with `open` doing whatever opens the dialog. */
+export async function answerFileDialogAfter(browser, open, path, kind, what = "the button") {
   const before = new Set(visibleWindows());
-  await click(browser, selector);
+  await open(() => visibleWindows().some((w) => !before.has(w)));
+  const selector = what;
   let dialog = null;
   await browser
     .waitUntil(
@@ -385,6 +391,17 @@ export async function chooseBy(browser, selector, value) {
     const options = await browser.execute((el) => [...el.options].map((o) => o.value), el);
     throw new Error(`${selector}: chose ${JSON.stringify(value)} but it shows ${JSON.stringify(now)} (options ${JSON.stringify(options)})`);
   }
+}
+
+/** Types into the element `selector` finds as lib's `fill` does: select all, type, check. */
+export async function fillBy(browser, selector, text) {
+  const el = await browser.$(selector);
+  await click(browser, selector);
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Backspace"]);
+  if (text) await el.addValue(text);
+  const value = await el.getValue();
+  if (value !== text) throw new Error(`${selector}: typed ${JSON.stringify(text)} but it holds ${JSON.stringify(value)}`);
 }
 
 /** The `sla-studio` CLI against the same data folder as the window (tauri-driver passes it on). */

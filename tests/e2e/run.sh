@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs the end-to-end suite against the built app: a virtual X display, tauri-driver in front of
 # WebKitWebDriver, a fresh data folder, then cleans everything up.
-#   SLA_STUDIO_BIN=target/debug/sla-studio tests/e2e/run.sh          # the wizard, sign-off and conflict suites
+#   SLA_STUDIO_BIN=target/debug/sla-studio tests/e2e/run.sh          # every suite below
+#   E2E_SUITES=reviews.e2e.mjs SLA_STUDIO_BIN=... tests/e2e/run.sh    # only the monthly reviews
 #   E2E_SUITES=conflict.e2e.mjs SLA_STUDIO_BIN=... tests/e2e/run.sh   # only the suites named
 #   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf                        # also the performance figures
 #   SLA_STUDIO_BIN=... tests/e2e/run.sh --perf-only                   # only the performance figures
+#   PERF_SUITES=reviews-perf.mjs SLA_STUDIO_BIN=... tests/e2e/run.sh --perf-only   # only the reviews view's
 # The empty window the figures compare against is built with the profile of SLA_STUDIO_BIN (a binary
 # under a `release` folder gets a release baseline, any other a debug one).
 set -euo pipefail
@@ -104,7 +106,7 @@ stop_bus() {
 status=0
 if [ "$suite" = 1 ]; then
   # Each suite starts from an empty data folder of its own.
-  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs paging.e2e.mjs conflict.e2e.mjs recovery.e2e.mjs instance.e2e.mjs disk.e2e.mjs}; do
+  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs paging.e2e.mjs conflict.e2e.mjs recovery.e2e.mjs instance.e2e.mjs disk.e2e.mjs reviews.e2e.mjs}; do
     name="${suite_file%%.*}"
     case "$name" in
       instance) start_bus ;;
@@ -128,14 +130,25 @@ if [ "$suite" = 1 ]; then
     esac
   done
 fi
-if [ "$perf" = 1 ] && [ "$status" = 0 ]; then
-  start_driver perf
-  empty="$here/empty-app/target/$profile/sla-empty-window"
-  release_flag=""
-  [ "$profile" = release ] && release_flag="--release"
-  echo "Building the empty Tauri window ($profile) for the memory baseline (first time: several minutes)..."
-  (cd "$here/empty-app" && CARGO_TARGET_DIR="$here/empty-app/target" cargo build --quiet $release_flag --features custom-protocol)
-  (cd "$here" && EMPTY_WINDOW_BIN="$empty" BUILD_PROFILE="$profile" node perf.mjs) || status=$?
+if [ "$perf" = 1 ]; then
+  # perf.mjs: start-up and memory beside an empty window; reviews-perf.mjs: the reviews view (a
+  # 100,000-row import, 12 periods, memory beside the wizard). Each in a data folder of its own.
+  for perf_file in ${PERF_SUITES:-perf.mjs reviews-perf.mjs}; do
+    [ "$status" = 0 ] || break
+    start_driver "${perf_file%%.*}"
+    case "$perf_file" in
+      perf.mjs)
+        empty="$here/empty-app/target/$profile/sla-empty-window"
+        release_flag=""
+        [ "$profile" = release ] && release_flag="--release"
+        echo "Building the empty Tauri window ($profile) for the memory baseline (first time: several minutes)..."
+        (cd "$here/empty-app" && CARGO_TARGET_DIR="$here/empty-app/target" cargo build --quiet $release_flag --features custom-protocol)
+        (cd "$here" && EMPTY_WINDOW_BIN="$empty" BUILD_PROFILE="$profile" node perf.mjs) || status=$?
+        ;;
+      *) (cd "$here" && BUILD_PROFILE="$profile" node "$perf_file") || status=$? ;;
+    esac
+    stop_driver
+  done
 fi
 if [ "$status" != 0 ]; then
   echo "--- tauri-driver log (last 40 lines)" >&2
