@@ -15,7 +15,7 @@ reviews-empty-what = Принесите выгрузку лидов за мес�
 reviews-empty-then = Вместе с вами приложение сопоставит столбцы, посчитает все целевые показатели соглашения за месяц и покажет, что выполнено, что нет и что теперь должно произойти по соглашению.
 
 reviews-periods-label = Разобранные месяцы
-reviews-summary-title = { $period }: коротко
+reviews-summary-title = { $period }: итоги месяца
 reviews-summary-met = { $count ->
     [one] { $count } цель выполнена
     [few] { $count } цели выполнены
@@ -50,8 +50,8 @@ reviews-grid-metric = Показатель
 reviews-clause = п. { $clause }
 reviews-cell-target = цель { $target }
 reviews-cell-enter = ввести
-reviews-cell-enter-label = Ввести показатель «{ $metric }» за { $period } вручную
-reviews-period-choose = Показать { $period }
+reviews-cell-enter-label = Ввести вручную: «{ $metric }», { $period }
+reviews-period-choose = Выбрать месяц: { $period }
 
 reviews-charts-title = Динамика
 reviews-series-actual = Факт
@@ -69,7 +69,7 @@ reviews-chart-period = Месяц
 reviews-chart-status = Статус
 
 reviews-fired-title = Что теперь должно произойти по соглашению
-reviews-fired-none = За { $period } ничего не сработало: ни эскалаций, ни мер, ни корректировок.
+reviews-fired-none = { $period }: ничего не сработало — ни эскалаций, ни мер, ни корректировок.
 reviews-fired-escalation = Эскалация: { $who }
 reviews-fired-remedy = Мера
 reviews-fired-adjustment-bonus = Корректировка премии
