@@ -54,6 +54,8 @@ describe("messages", () => {
       "parties-head-role-placeholder": ["marketing", "sales"],
       "parties-service-placeholder": ["marketing", "sales"],
       template: ["sales-marketing", "blank", "sales-marketing-summary", "blank-summary"],
+      "trigger-condition": ["none", "missed_in_a_row", "achieved_below"],
+      "trigger-guidance": ["none", "missed_in_a_row", "achieved_below"],
     };
     for (const [prefix, values] of Object.entries(families)) for (const v of values) used.add(`${prefix}-${v}`);
     const missing = [...used].filter((id) => !hasMessage("en", id) || !hasMessage("ru", id));
