@@ -44,6 +44,21 @@ home-duplicate = Копировать
 home-rename = Переименовать
 home-new-name = Новое название
 home-delete = Удалить
+home-reviews-open = Разборы
+home-review-none = Разборов ещё не было
+home-review-met = { $period }: всё выполнено
+home-review-missed = { $period }: { $missed ->
+    [one] не выполнена { $missed } метрика
+    [few] не выполнены { $missed } метрики
+   *[many] не выполнено { $missed } метрик
+}
+home-review-and-no-data = без данных — { $count }
+home-review-no-data = { $period }: нет данных
+home-review-partly = { $period }: { $met ->
+    [one] выполнена { $met } метрика
+    [few] выполнены { $met } метрики
+   *[many] выполнено { $met } метрик
+}, без данных — { $count }
 home-undo = Отменить
 home-moved-to-trash = «{ $title }» перемещено в корзину.
 home-version = версия { $version }
@@ -483,6 +498,7 @@ signing-import-as-draft = Создать из него черновик
 signing-version-signed = Версию { $version } этого соглашения подписали: { $names } ({ $when }).
 signing-frozen = Версия { $version } подписана ({ $names }) и заморожена: любое изменение станет дополнением, которое нужно снова экспортировать и подписать.
 signing-amendment = Дополнение: версию { $signed } подписали { $names }; с тех пор черновик изменился (версия { $current }). Экспортируйте и подпишите его заново.
+wizard-open-reviews = Ежемесячные разборы
 signing-open-viewer = Открыть в программе для PDF
 signing-saved = Подписанная копия сохранена: { $path }
 signing-all-fields-signed = Все подписанты подписали.
