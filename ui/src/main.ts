@@ -18,6 +18,21 @@ async function boot() {
       backend.settings.set("ui.last_step", params.get("step") ?? "parties");
     }
     if (params.get("ui")) backend.settings.set("ui.language", params.get("ui")!);
+    // `?reviews=en&months=3` opens the reviews of the example agreement with that many months stored.
+    const reviews = params.get("reviews");
+    if (reviews === "ru" || reviews === "en") {
+      const { seedMonths, seedReviews } = await import("./lib/mock/reviews-seed");
+      const draft = backend.handle("create_draft", { template: "sales-marketing", language: reviews }) as { info: { id: number } };
+      seedReviews(backend, draft.info.id, seedMonths(Number(params.get("months") ?? 3)));
+      const { openReviews } = await import("./lib/navigation");
+      const { session } = await import("./lib/session.svelte");
+      // Once the window has started (on the list), the reviews replace it.
+      const wait = setInterval(() => {
+        if (session.view === "loading") return;
+        clearInterval(wait);
+        void openReviews(draft.info.id);
+      }, 20);
+    }
   }
   // The language first, so the window never flashes in the other one.
   await initLocale();
