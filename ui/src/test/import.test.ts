@@ -9,11 +9,18 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import DropHint from "../components/reviews/DropHint.svelte";
 import EnterFigure from "../components/reviews/EnterFigure.svelte";
 import ImportPanel from "../components/reviews/ImportPanel.svelte";
+import ReviewsView from "../components/reviews/ReviewsView.svelte";
 import { setLocale } from "../lib/i18n.svelte";
 import { MockBackend, installMockBackend } from "../lib/mock/backend";
 import { amoPreview, type MockExport } from "../lib/mock/reviews";
 import { session } from "../lib/session.svelte";
 import type { ReviewMapping, ReviewOverview } from "../lib/types/reviews";
+
+// uPlot (the reviews view's charts) asks for the pixel ratio's media query when it is loaded; jsdom has none.
+vi.hoisted(() => {
+  window.matchMedia ??= ((query: string) =>
+    ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} }) as unknown as MediaQueryList);
+});
 
 let backend: MockBackend;
 let draftId: number;
@@ -296,6 +303,25 @@ describe("a file dropped on the window", () => {
     await waitFor(() => expect(ondrop).toHaveBeenCalledWith("/exports/amocrm-2027-01.csv"));
     expect(ondrop).toHaveBeenCalledOnce();
     expect(document.getElementById("drop-hint")).toBeNull();
+  });
+
+  it("opens the reviews view's import panel with the dropped file, skipping the dialog", async () => {
+    const draft = backend.handle("open_draft", { id: draftId }) as { info: typeof session.draft; agreement: typeof session.agreement };
+    session.draft = draft.info;
+    session.agreement = draft.agreement;
+    render(ReviewsView);
+    await waitFor(() => expect(document.getElementById("import-start")).not.toBeNull());
+    await waitFor(async () => {
+      await emit("tauri://drag-drop", { paths: ["/exports/amocrm-2027-01.csv"], position: { x: 10, y: 10 } });
+      expect(document.getElementById("import-panel")).not.toBeNull();
+    });
+    await previewShown();
+    expect(el("#import-panel").dataset.path).toBe("/exports/amocrm-2027-01.csv");
+    expect(calls("plugin:dialog|open")).toHaveLength(0);
+    // Closed, the panel forgets the dropped file: the import button asks for one again.
+    await fireEvent.click(el("#import-cancel"));
+    await fireEvent.click(el("#import-start"));
+    await waitFor(() => expect(calls("plugin:dialog|open")).toHaveLength(1));
   });
 });
 
