@@ -16,12 +16,6 @@ import { amoPreview, type MockExport } from "../lib/mock/reviews";
 import { session } from "../lib/session.svelte";
 import type { ReviewMapping, ReviewOverview } from "../lib/types/reviews";
 
-// uPlot (the reviews view's charts) asks for the pixel ratio's media query when it is loaded; jsdom has none.
-vi.hoisted(() => {
-  window.matchMedia ??= ((query: string) =>
-    ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} }) as unknown as MediaQueryList);
-});
-
 let backend: MockBackend;
 let draftId: number;
 

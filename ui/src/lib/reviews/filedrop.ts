@@ -25,5 +25,6 @@ export async function onFileDrop(handler: (path: string) => void, hover: DropHov
       if (first) handler(first);
     }
   });
-  return () => void unlisten();
+  // Stopping after the webview is gone (the window closing, a test's mocks cleared) has nothing to stop.
+  return () => void Promise.resolve(unlisten()).catch(() => {});
 }
