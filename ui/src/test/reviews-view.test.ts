@@ -152,6 +152,7 @@ describe("the reviews view", () => {
     await fireEvent.click(el('li[data-key="escalation:0"] .mark-done-save'));
     await waitFor(() => expect(el('li[data-key="escalation:0"]').classList.contains("done")).toBe(true));
     expect(el('li[data-key="escalation:0"]').textContent).toContain("Heads met on 3 Feb; the SDR queue is reassigned.");
+    await waitFor(() => expect(document.activeElement).toBe(el('li[data-key="escalation:0"] .mark-undone')));
     expect(backend.reviews.done.get(id)).toEqual([
       { period: "2027-03", consequence: "escalation:0", note: "Heads met on 3 Feb; the SDR queue is reassigned.", done_at: "2027-02-03T09:00:00Z" },
     ]);
@@ -165,6 +166,40 @@ describe("the reviews view", () => {
     await waitFor(() => expect(el('li[data-key="escalation:0"]').classList.contains("done")).toBe(false));
     expect(backend.reviews.done.get(id)).toEqual([]);
     expect(el('li[data-key="escalation:0"] .mark-done')).toBeTruthy();
+  });
+
+  it("shows an adjustment with the amount after its cap and the clause it comes from", async () => {
+    backend = installMockBackend();
+    const draft = backend.handle("create_draft", { template: "sales-marketing", language: "en" }) as { info: { id: number } };
+    seedReviews(backend, draft.info.id, { "2027-02": SEED_FIGURES["2027-02"] });
+    // The mock computes no adjustments; the review answers one as the real one would.
+    const review = backend.reviews.review.bind(backend.reviews);
+    backend.reviews.review = (...args) => ({
+      ...review(...args),
+      adjustments: [
+        {
+          adjustment_id: "lead-bonus",
+          kind: "bonus",
+          scope: { kind: "commitment", id: "mkt-leads" },
+          level_percent: 94.3,
+          tier_percent: -15,
+          applied_percent: -10,
+          capped_by: "month",
+          year_total_percent: -10,
+        },
+      ],
+    });
+    await openReviews(draft.info.id);
+    render(ReviewsView);
+    const item = await waitFor(() => el('#fired li.fired[data-key="adjustment:lead-bonus"]'));
+    expect(item.querySelector("strong")?.textContent).toBe("Bonus adjustment");
+    expect(item.textContent).toContain("-10% applied: tier -15%, 94.3% of target achieved.");
+    expect(item.textContent).toContain("Cut to the monthly cap.");
+    expect(item.textContent).toContain("-10% so far this year.");
+    await fireEvent.click(item.querySelector(".mark-done")!);
+    await fireEvent.click(el('li[data-key="adjustment:lead-bonus"] .mark-done-save'));
+    await waitFor(() => expect(el('li[data-key="adjustment:lead-bonus"]').classList.contains("done")).toBe(true));
+    expect(backend.reviews.done.get(draft.info.id)?.map((d) => d.consequence)).toEqual(["adjustment:lead-bonus"]);
   });
 
   it("writes the month's report where asked, opens it, signs it without asking again, and saves the calendar", async () => {
