@@ -160,6 +160,8 @@ describe("the periods", () => {
   it("are named in the interface language", () => {
     expect(monthLabel("2027-01", "en")).toBe("January 2027");
     expect(monthLabel("2027-01", "ru")).toBe("Январь 2027");
+    expect(monthLabel("2027-01", "ru", false)).toBe("январь 2027");
+    expect(monthLabel("2027-01", "en", false)).toBe("January 2027");
   });
 });
 

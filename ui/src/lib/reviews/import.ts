@@ -194,15 +194,18 @@ export function monthsBetween(first: Period, last: Period): Period[] {
   return out;
 }
 
-/** A month as people write it ("January 2027", "январь 2027"). */
-export function monthLabel(period: Period, lang: "en" | "ru"): string {
+/**
+ * A month as people write it: "January 2027", "Январь 2027" on its own (a list, a heading's start),
+ * "за январь 2027" inside a Russian sentence (`capitalized` false).
+ */
+export function monthLabel(period: Period, lang: "en" | "ru", capitalized = true): string {
   const match = PERIOD.exec(period);
   if (!match) return period;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   const text = new Intl.DateTimeFormat(lang === "ru" ? "ru-RU" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" })
     .format(date)
     .replace(/\s*г\.$/, "");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalized ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 /** A status's symbol, shown beside its word and colour so that none of them stands alone. */
