@@ -263,6 +263,27 @@ describe("the import panel", () => {
     expect(el("#import-panel").getAttribute("aria-busy")).toBe("false");
   });
 
+  it("shows the file dropped last when an earlier one answers later", async () => {
+    let release: (() => void) | null = null;
+    const handle = backend.reviews.handle.bind(backend.reviews);
+    vi.spyOn(backend.reviews, "handle").mockImplementation((cmd, args) => {
+      if (cmd === "review_inspect" && args.path === "/exports/amocrm-2027-01.csv") {
+        return new Promise((resolve) => (release = () => resolve(handle(cmd, args))));
+      }
+      return handle(cmd, args);
+    });
+    backend.reviews.addExport("/exports/hubspot.csv", { preview: amoPreview("hubspot.csv"), figures: {} });
+    const { rerender } = render(ImportPanel, { draftId, path: "/exports/amocrm-2027-01.csv", onimported: vi.fn(), oncancel: vi.fn() });
+    await waitFor(() => expect(release).not.toBeNull());
+    await rerender({ path: "/exports/hubspot.csv" });
+    await waitFor(() => expect(document.getElementById("import-file")?.textContent).toBe("hubspot.csv: 12 rows"));
+    release!();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el("#import-file").textContent).toBe("hubspot.csv: 12 rows");
+    expect(el("#import-panel").dataset.path).toBe("/exports/hubspot.csv");
+    expect(el("#import-panel").getAttribute("aria-busy")).toBe("false");
+  });
+
   it("speaks Russian", async () => {
     setLocale("ru");
     panel();
