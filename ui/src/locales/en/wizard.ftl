@@ -403,9 +403,9 @@ scope-missing = { $kind ->
 } "{ $id }" (not in the agreement)
 consequences-step-scope = Watches
 trigger-fires-when = Fires when
-trigger-condition-none = Not measured (in words only)
-trigger-condition-missed_in_a_row = Target missed N periods in a row
-trigger-condition-achieved_below = Achieved below P % of target
+trigger-condition-none = Not measured
+trigger-condition-missed_in_a_row = Missed N periods in a row
+trigger-condition-achieved_below = Below P % of target
 trigger-periods = Periods in a row (N)
 trigger-percent = Percent of target (P)
 trigger-percent-suffix = %

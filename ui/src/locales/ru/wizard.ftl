@@ -413,9 +413,9 @@ scope-missing = { $kind ->
 } «{ $id }» (нет в соглашении)
 consequences-step-scope = Следит за
 trigger-fires-when = Срабатывает, когда
-trigger-condition-none = Не измеряется (только словами)
-trigger-condition-missed_in_a_row = Цель не достигнута N периодов подряд
-trigger-condition-achieved_below = Выполнение ниже P % от цели
+trigger-condition-none = Не измеряется
+trigger-condition-missed_in_a_row = Промах N раз подряд
+trigger-condition-achieved_below = Ниже P % от цели
 trigger-periods = Периодов подряд (N)
 trigger-percent = Процент от цели (P)
 trigger-percent-suffix = %
