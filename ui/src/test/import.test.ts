@@ -247,6 +247,32 @@ describe("the import panel", () => {
     expect(el("#import-separator").textContent).toBe("comma (,)");
   });
 
+  it("offers the term's months when the offered mapping cannot read the leads, and computes once corrected", async () => {
+    const preview = amoPreview("renamed.csv");
+    preview.mapping.columns.id = "";
+    preview.read_error = 'renamed.csv: the lead id column is not mapped; the file has: ID, Ответственный, …';
+    preview.periods = [];
+    preview.suggested = null;
+    backend.reviews.addExport("/exports/renamed.csv", { preview, figures: JANUARY });
+    const { onimported } = panel("/exports/renamed.csv");
+    await previewShown();
+    expect(el("#import-no-periods").textContent).toContain("pick the month the export is for");
+    await waitFor(() => expect(el<HTMLSelectElement>("#import-period").options.length).toBe(13));
+    const months = el<HTMLSelectElement>("#import-period");
+    expect(months.value).toBe("");
+    expect(months.options[1].textContent!.trim()).toBe("December 2027");
+    expect(el<HTMLButtonElement>("#import-compute").disabled).toBe(true);
+
+    await choose('select[data-column="id"]', "ID");
+    expect(el<HTMLButtonElement>("#import-compute").disabled).toBe(true);
+    await choose("#import-period", "2027-01");
+    expect(el<HTMLButtonElement>("#import-compute").disabled).toBe(false);
+    await computed();
+    await fireEvent.click(el("#import-confirm"));
+    await waitFor(() => expect(onimported).toHaveBeenCalledOnce());
+    expect(calls("review_import")[0].args).toMatchObject({ period: "2027-01", mapping: { columns: { id: "ID" } } });
+  });
+
   it("is busy while a file is read, its buttons disabled", async () => {
     let release: (() => void) | null = null;
     const handle = backend.reviews.handle.bind(backend.reviews);

@@ -17,6 +17,7 @@ import {
   monthsBetween,
   parseFigure,
   periodOptions,
+  termPeriodOptions,
   separatorMessage,
   stageClasses,
   withColumn,
@@ -149,6 +150,14 @@ describe("the periods", () => {
     expect(initialPeriod(preview)).toBe("2027-02");
     expect(initialPeriod({ ...preview, suggested: null })).toBe("2027-03");
     expect(initialPeriod({ periods: [], suggested: null })).toBeNull();
+  });
+
+  it("fall back to the term's months, newest first, when the export's are unknown", () => {
+    expect(termPeriodOptions({ first: "2026-12", last: "2027-02" }, ["2027-01"])).toEqual([
+      { period: "2027-02", leads: null, stored: false },
+      { period: "2027-01", leads: null, stored: true },
+      { period: "2026-12", leads: null, stored: false },
+    ]);
   });
 
   it("of a term run month by month across the year", () => {

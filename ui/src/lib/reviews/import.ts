@@ -161,7 +161,8 @@ export function formatMessages(format: ExportFormat): { encoding: [string, Recor
 
 export interface PeriodOption {
   period: Period;
-  leads: number;
+  /** Leads the export has in the month; null when its leads cannot be read yet. */
+  leads: number | null;
   /** The period already has figures from an export: storing again replaces them, when asked. */
   stored: boolean;
 }
@@ -170,6 +171,17 @@ export interface PeriodOption {
 export function periodOptions(preview: Pick<ExportPreview, "periods" | "stored">): PeriodOption[] {
   const stored = new Set(preview.stored);
   return [...preview.periods].reverse().map((p) => ({ period: p.period, leads: p.leads, stored: stored.has(p.period) }));
+}
+
+/**
+ * The term's months, newest first, for an export whose leads the offered mapping cannot read (so
+ * its months are unknown until the person corrects the mapping and computes).
+ */
+export function termPeriodOptions(term: { first: Period; last: Period }, stored: readonly Period[]): PeriodOption[] {
+  const done = new Set(stored);
+  return monthsBetween(term.first, term.last)
+    .reverse()
+    .map((period) => ({ period, leads: null, stored: done.has(period) }));
 }
 
 /** The month to offer first: the suggested one when the export has it, else the newest. */

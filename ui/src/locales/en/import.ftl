@@ -101,7 +101,10 @@ import-period-option-stored =
        *[other] { $month }: { $leads } leads, already imported
     }
 import-period-stored-note = This month already has figures from an export: you will see what changes before they are replaced.
-import-period-none = The file has no lead with a creation date this mapping can read.
+import-period-none = The months in the file are known once its leads can be read: pick the month the export is for.
+import-period-term = { $month }
+import-period-term-stored = { $month }, already imported
+import-period-choose = — choose the month —
 import-compute = Show what will be stored
 import-stale = The mapping or the month changed: show what will be stored again.
 
