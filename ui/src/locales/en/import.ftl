@@ -121,6 +121,7 @@ import-result-status = Status
 import-status-met = met
 import-status-missed = missed
 import-status-no-data = no data
+import-result-p90 = 90th percentile { $value }
 import-no-figure = no figure
 import-result-fired-title = What this would set off
 import-result-fired-due = due { $date }

@@ -126,6 +126,7 @@ import-result-status = Статус
 import-status-met = выполнено
 import-status-missed = не выполнено
 import-status-no-data = нет данных
+import-result-p90 = 90-й процентиль { $value }
 import-no-figure = нет значения
 import-result-fired-title = Что это запустит
 import-result-fired-due = срок { $date }
