@@ -67,6 +67,9 @@ describe("the consequences step's triggers", () => {
     expect(el("f-consequences-remedies-2-when-periods").value).toBe("1");
     expect(screen.getAllByText(/Two misses in a row is a pattern, one is noise/).length).toBeGreaterThan(0);
     expect(screen.getByText(/Below 80 % of target means a real shortfall/)).toBeTruthy();
+    // The guidance is what a screen reader says of the choice.
+    const guidance = document.getElementById(el("f-consequences-escalation-0-when").getAttribute("aria-describedby")!);
+    expect(guidance?.textContent).toMatch(/^Two misses in a row is a pattern, one is noise: start the ladder at 2/);
 
     // Nothing is saved for merely looking; an edit elsewhere saves the triggers as they were.
     await new Promise((r) => setTimeout(r, 1200));
