@@ -139,9 +139,10 @@ guidance-deadlines-defaults = Business hours, Monday to Friday, 09:00 to 18:00 i
 guidance-consequences-advice =
     Departments do not invoice each other: the usual consequences are an escalation ladder (the other head, then the CEO), recycling or reassigning leads, a joint review and a revised plan.
     Tie each remedy to the metric or commitment it answers, so everybody knows what triggers it.
+    Give each step and remedy a condition the monthly review can check. Two misses in a row is a pattern, one is noise: start the ladder at 2. Below 80% of target is a real shortfall, not a rounding.
     Bonus or budget adjustments are optional. If you use them, set tiers of achieved level and cap them per month and per year, as service credits are capped.
 guidance-consequences-example = A lead not contacted within its deadline is reassigned to another rep. Volume below target for the month: marketing presents a revised campaign plan at the monthly review.
-guidance-consequences-defaults = Escalate first to the other department's head, then after 14 days to the CEO.
+guidance-consequences-defaults = Escalate first to the other department's head after 2 misses in a row, then after 14 days to the CEO at 3; a new remedy applies below 80% of target.
 guidance-review-advice =
     Read the agreement as the other side will: is every figure defined so that both sides compute the same number?
     Errors must be fixed before export; warnings point at likely trouble; notes are worth knowing.
