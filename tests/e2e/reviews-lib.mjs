@@ -235,7 +235,6 @@ export async function answerFileDialogAfter(browser, open, path, kind, what = "t
       const names = visibleWindows().map(windowName).join(", ");
       throw new Error(`${selector} opened no file dialog within 20 s (visible windows: ${names})`);
     });
-  execFileSync("xdotool", ["windowactivate", "--sync", dialog]);
   execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
   await sleep(300);
   execFileSync("xdotool", ["key", "--clearmodifiers", kind === "save" ? "ctrl+a" : "ctrl+l"]);
