@@ -249,6 +249,15 @@ describe("the import panel", () => {
     expect(el("#import-separator").textContent).toBe("comma (,)");
   });
 
+  it("names a workbook's sheet instead of a separator", async () => {
+    const preview = amoPreview("leads.xlsx");
+    preview.file.format = { kind: "xlsx", sheet: "Leads" };
+    backend.reviews.addExport("/exports/leads.xlsx", { preview, figures: {} });
+    panel("/exports/leads.xlsx");
+    await previewShown();
+    expect(el("#import-preview .format").textContent).toMatch(/Encoding\s*Excel workbook \(no text encoding to guess\)\s*Sheet\s*“Leads”/);
+  });
+
   it("offers the term's months when the offered mapping cannot read the leads, and computes once corrected", async () => {
     const preview = amoPreview("renamed.csv");
     preview.mapping.columns.id = "";

@@ -123,7 +123,8 @@ describe("the format in words", () => {
     expect(translate("en", separatorMessage("\t"))).toBe("tab");
     expect(translate("ru", separatorMessage(","))).toBe("запятая (,)");
     const xlsx = formatMessages({ kind: "xlsx", sheet: "Leads" });
-    expect(translate("en", ...xlsx.separator)).toBe("sheet “Leads”");
+    expect(translate("en", ...xlsx.separator)).toBe("“Leads”");
+    expect(translate("en", ...xlsx.encoding)).toBe("Excel workbook (no text encoding to guess)");
     for (const e of ["utf8", "utf8-bom", "utf16-le", "utf16-be", "windows1251", "windows1252"] as const) {
       expect(hasMessage("en", encodingMessage(e)) && hasMessage("ru", encodingMessage(e)), e).toBe(true);
     }
