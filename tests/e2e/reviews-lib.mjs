@@ -406,7 +406,7 @@ export async function fillBy(browser, selector, text) {
 /** The `sla-studio` CLI against the same data folder as the window (tauri-driver passes it on). */
 export function cli(args) {
   try {
-    return { code: 0, stdout: execFileSync(process.env.SLA_STUDIO_BIN, args, { encoding: "utf8", env: { ...process.env, DISPLAY: "" } }) };
+    return { code: 0, stdout: execFileSync(process.env.SLA_STUDIO_BIN, args, { encoding: "utf8", stdio: "pipe", env: { ...process.env, DISPLAY: "" } }) };
   } catch (e) {
     if (typeof e.status !== "number") throw e;
     return { code: e.status, stdout: e.stdout, stderr: e.stderr };

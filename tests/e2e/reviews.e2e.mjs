@@ -410,7 +410,7 @@ describe("monthly reviews on the real app", { concurrency: false }, () => {
     await chooseBy(browser, `select[data-column="${FEBRUARY.correctedColumn}"]`, FEBRUARY.correctedHeader);
     await shot("reviews-02-import-preview-ru");
     await computeImport();
-    await waitFor("#import-changes");
+    await scrollToTop(browser, "#import-changes");
     await shot("reviews-03-import-changes-ru");
     await tap("#import-cancel");
     await (await browser.$("#import-panel")).waitForExist({ reverse: true, timeout: 10000 });
