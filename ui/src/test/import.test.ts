@@ -4,7 +4,7 @@
  * shows what changes and asks; errors in words with the panel still usable; a figure entered by hand.
  */
 import { emit } from "@tauri-apps/api/event";
-import { fireEvent, render, waitFor } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import DropHint from "../components/reviews/DropHint.svelte";
 import EnterFigure from "../components/reviews/EnterFigure.svelte";
@@ -425,6 +425,11 @@ describe("a figure entered by hand", () => {
     });
     const entered = onentered.mock.calls[0][0];
     expect(entered.entered).toMatchObject([{ metric_id: manual.id, period: "2027-02", value: 12.5 }]);
+    // The next figure is offered under the same name.
+    await waitFor(() => expect(backend.settings.get("reviews.entered_by")).toBe("Olga Ivanova"));
+    cleanup();
+    form();
+    await waitFor(() => expect(el<HTMLInputElement>("#figure-by").value).toBe("Olga Ivanova"));
   });
 
   it("starts on the metric and month it was opened for, and says who must be named", async () => {
