@@ -309,7 +309,12 @@ describe("the import panel", () => {
       }
       return handle(cmd, args);
     });
-    backend.reviews.addExport("/exports/hubspot.csv", { preview: amoPreview("hubspot.csv"), figures: {} });
+    const hubspot = amoPreview("hubspot.csv");
+    hubspot.headers = ["Record ID", "Contact owner", "Create Date", "Lead Status", "Disqualification Reason", "First Outreach Date"];
+    hubspot.mapping.columns = { ...hubspot.mapping.columns, id: "Record ID", owner: "Contact owner", created: "Create Date", stage: "Lead Status" };
+    hubspot.mapping.columns.rejection_reason = null;
+    hubspot.mapping.columns.first_contact = null;
+    backend.reviews.addExport("/exports/hubspot.csv", { preview: hubspot, figures: {} });
     const { rerender } = render(ImportPanel, { draftId, path: "/exports/amocrm-2027-01.csv", onimported: vi.fn(), oncancel: vi.fn() });
     await waitFor(() => expect(release).not.toBeNull());
     await rerender({ path: "/exports/hubspot.csv" });
@@ -318,6 +323,9 @@ describe("the import panel", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(el("#import-file").textContent).toBe("hubspot.csv: 12 rows");
     expect(el("#import-panel").dataset.path).toBe("/exports/hubspot.csv");
+    expect(el<HTMLSelectElement>('select[data-column="id"]').value).toBe("Record ID");
+    expect(el<HTMLSelectElement>('select[data-column="created"]').value).toBe("Create Date");
+    expect(el<HTMLSelectElement>('select[data-column="first_contact"]').value).toBe("");
     expect(el("#import-panel").getAttribute("aria-busy")).toBe("false");
   });
 
