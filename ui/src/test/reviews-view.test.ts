@@ -111,6 +111,8 @@ describe("the reviews view", () => {
     // The lead metrics have the bonus's tiers, so a tolerance band.
     expect(el('figure.metric-chart[data-metric="mql-per-rep"]').textContent).toContain("Tolerance before the first adjustment");
     expect(time90.textContent).not.toContain("Tolerance");
+    // Every metric has a figure in some month: no chart is empty.
+    expect(document.querySelectorAll(".chart-empty")).toHaveLength(0);
   });
 
   it("switches months by tab, by the grid's heading and by the arrow keys, redrawing the charts without making them again", async () => {
@@ -166,6 +168,13 @@ describe("the reviews view", () => {
     await waitFor(() => expect(el('li[data-key="escalation:0"]').classList.contains("done")).toBe(false));
     expect(backend.reviews.done.get(id)).toEqual([]);
     expect(el('li[data-key="escalation:0"] .mark-done')).toBeTruthy();
+  });
+
+  it("says so over a chart whose metric has no figure in any month", async () => {
+    await opened(["2027-01"]);
+    const empty = [...document.querySelectorAll("figure.metric-chart")].filter((f) => f.querySelector(".chart-empty"));
+    expect(empty.map((f) => (f as HTMLElement).dataset.metric)).toEqual(["rejection-reasons"]);
+    expect(empty[0].querySelector(".chart-empty")?.textContent).toBe("No figures for this metric yet.");
   });
 
   it("shows an adjustment with the amount after its cap and the clause it comes from", async () => {

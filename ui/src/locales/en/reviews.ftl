@@ -62,6 +62,7 @@ reviews-chart-label = { $metric }, { $periods ->
 reviews-chart-data = { $metric }: figures by month
 reviews-chart-period = Month
 reviews-chart-status = Status
+reviews-chart-empty = No figures for this metric yet.
 
 reviews-fired-title = What the agreement says happens now
 reviews-fired-none = Nothing fired in { $period }: no escalation, remedy or adjustment.

@@ -67,6 +67,7 @@ reviews-chart-label = { $metric }: { $periods ->
 reviews-chart-data = { $metric }: значения по месяцам
 reviews-chart-period = Месяц
 reviews-chart-status = Статус
+reviews-chart-empty = По этому показателю данных пока нет.
 
 reviews-fired-title = Что теперь должно произойти по соглашению
 reviews-fired-none = { $period }: ничего не сработало — ни эскалаций, ни мер, ни корректировок.
