@@ -41,8 +41,8 @@ describe("figures by unit", () => {
     expect(formatSignedPercent(2.5, "en")).toBe("+2.5%");
     expect(formatPeriod("2027-02", "en")).toBe("February 2027");
     expect(formatPeriod("2027-02", "ru")).toBe("Февраль 2027");
-    expect(formatPeriod("2027-02", "en", "short")).toBe("Feb 27");
-    expect(formatPeriod("2027-02", "ru", "short")).toBe("Февр. 27");
+    expect(formatPeriod("2027-02", "en", "short")).toBe("Feb 2027");
+    expect(formatPeriod("2027-02", "ru", "short")).toBe("Февр. 2027");
     expect(formatPeriod("not a month", "en")).toBe("not a month");
   });
 });

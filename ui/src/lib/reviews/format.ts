@@ -48,13 +48,16 @@ export function formatSignedPercent(percent: number, lang: Language): string {
   return formatNumber(percent / 100, lang, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" });
 }
 
-/** A month (`YYYY-MM`) as the locale names it: "January 2027", "январь 2027 г.". */
+/**
+ * A month (`YYYY-MM`) as the locale names it: "January 2027", "Январь 2027"; short, "Jan 2027",
+ * "Янв. 2027" (a two-digit year would read as a day of the month).
+ */
 export function formatPeriod(period: string, lang: Language, style: "long" | "short" = "long"): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period);
   if (!match) return period;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   const options: Intl.DateTimeFormatOptions =
-    style === "long" ? { month: "long", year: "numeric", timeZone: "UTC" } : { month: "short", year: "2-digit", timeZone: "UTC" };
+    style === "long" ? { month: "long", year: "numeric", timeZone: "UTC" } : { month: "short", year: "numeric", timeZone: "UTC" };
   // Russian adds "г." after the year, which a tab or an axis has no room for.
   const text = new Intl.DateTimeFormat(lang === "ru" ? "ru-RU" : "en-GB", options).format(date).replace(/\s*г\.$/, "");
   return text.charAt(0).toUpperCase() + text.slice(1);
