@@ -7,7 +7,7 @@
 // Russian. The expected figures are worked out by hand in reviews-lib.mjs.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -36,6 +36,7 @@ const dir = mkdtempSync(join(tmpdir(), "sla-reviews-"));
 const januaryFile = join(dir, "amocrm-january-2027.csv");
 const februaryFile = join(dir, "hubspot-february-2027.csv");
 const reportFile = join(dir, "review-2027-02.pdf");
+const calendarFile = join(dir, "reviews.ics");
 writeJanuary(januaryFile);
 writeFebruary(februaryFile);
 
@@ -217,6 +218,10 @@ describe("monthly reviews on the real app", { concurrency: false }, () => {
     await tap("#open-reviews");
     await waitFor("main#main.reviews");
     await shot("reviews-01-empty-en");
+    await tap("#ui-lang-ru");
+    await waitText("main#main.reviews", /[А-Яа-яЁё]{4}/);
+    await shot("reviews-01-empty-ru");
+    await tap("#ui-lang-en");
   });
 
   it("brings January's amoCRM export in Windows-1251 through the file dialog", async () => {
@@ -390,6 +395,25 @@ describe("monthly reviews on the real app", { concurrency: false }, () => {
     assert.ok(pdfText.includes("Head of the other department"), "the report says who the escalation tells");
     assert.ok(pdfText.includes(`entered by ${HAND_FIGURE.by}`), "the report says who entered the figure by hand");
     await shot("reviews-11-report-saved-en");
+  });
+
+  it("saves the review calendar", async () => {
+    await answerFileDialog(browser, "#calendar-save", calendarFile, "save");
+    await waitForFile(browser, calendarFile);
+    const ics = readFileSync(calendarFile, "utf8");
+    assert.ok(ics.startsWith("BEGIN:VCALENDAR\r\n"), ics.slice(0, 200));
+    assert.match(ics, /TZID:Europe\/Moscow/);
+    assert.match(ics, /RRULE:/);
+  });
+
+  it("puts the written report on the signing desk, waiting for both heads", async () => {
+    await tap("#report-sign");
+    await waitText("#signature-verdict", /no signatures/i);
+    assert.match(await textContent("#waiting-for"), /Anna Petrova.*Igor Smirnov/);
+    await shot("reviews-12-report-signing-desk-en");
+    await tap("#go-home");
+    await tap(`.open-reviews[data-draft-id="${draftId}"]`);
+    await waitCell(browser, "mql-per-rep", FEBRUARY.period, "missed");
   });
 
   it("shows every reviews screen in Russian", async () => {
