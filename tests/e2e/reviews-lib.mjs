@@ -214,14 +214,8 @@ function windowName(id) {
  * field (Ctrl+L). Resolves to the time (ms since the epoch) just before Enter was pressed.
  */
 export async function answerFileDialog(browser, selector, path, kind) {
-  return answerFileDialogAfter(browser, () => click(browser, selector), path, kind, selector);
-}
-
-/** As `answerFileDialog`, with `open` doing whatever opens the dialog. */
-export async function answerFileDialogAfter(browser, open, path, kind, what = "the button") {
   const before = new Set(visibleWindows());
-  await open(() => visibleWindows().some((w) => !before.has(w)));
-  const selector = what;
+  await click(browser, selector);
   let dialog = null;
   await browser
     .waitUntil(

@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appPids, click, endSession, processName, processTree, pssKb, sleep, startApp, webkitPids } from "./lib.mjs";
-import { TERM_MONTHS, answerFileDialogAfter, cli, signInWindow, writeBigExport } from "./reviews-lib.mjs";
+import { TERM_MONTHS, answerFileDialog, cli, signInWindow, writeBigExport } from "./reviews-lib.mjs";
 
 const RUNS = Number(process.env.PERF_RUNS ?? 3);
 const SETTLE_MS = 3000;
@@ -144,16 +144,8 @@ let afterImport;
       };
       requestAnimationFrame(frame);
     });
-    const answeredAt = await answerFileDialogAfter(
-      browser,
-      async (dialogShown) => {
-        await click(browser, "#import-start");
-        const opened = await browser.waitUntil(async () => dialogShown(), { timeout: 3000, interval: 100 }).catch(() => false);
-        if (!opened) await click(browser, "#import-choose");
-      },
-      big,
-      "open",
-    );
+    // The import panel opens the system file dialog at once.
+    const answeredAt = await answerFileDialog(browser, "#import-start", big, "open");
     await browser.$("#import-preview").waitForExist({ timeout: 120000 });
     const period = await browser.$("#import-period");
     if ((await period.getValue()) !== "2027-12") throw new Error(`the import offers ${await period.getValue()}, not 2027-12`);

@@ -17,7 +17,6 @@ import {
   HAND_FIGURE,
   JANUARY,
   answerFileDialog,
-  answerFileDialogAfter,
   chartInk,
   chooseBy,
   cli,
@@ -107,24 +106,9 @@ async function waitText(selector, pattern, timeout = 20000) {
   return last;
 }
 
-/**
- * Opens the import panel and answers the file dialog with `path`: the panel either opens the
- * dialog at once or shows its own choose button.
- */
+/** Opens the import panel, which opens the system file dialog at once, and chooses `path` in it. */
 async function chooseExport(path) {
-  return answerFileDialogAfter(
-    browser,
-    async (dialogShown) => {
-      await tap("#import-start");
-      await waitFor("#import-panel, #import-choose", 10000).catch(() => {});
-      // The panel may open the dialog itself right after it is drawn: give it that moment.
-      const opened = await browser.waitUntil(async () => dialogShown(), { timeout: 3000, interval: 100 }).catch(() => false);
-      if (!opened) await tap("#import-choose");
-    },
-    path,
-    "open",
-    "#import-start",
-  );
+  return answerFileDialog(browser, "#import-start", path, "open");
 }
 
 /** Computes the import's preview when the panel asks for it, then waits for what will be stored. */
