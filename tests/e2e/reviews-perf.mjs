@@ -17,7 +17,7 @@
 // in the page from the tab's click to the frame painted after the tab shows as chosen with the
 // charts on their canvases: two animation frames at the least (about 33 ms at 60 Hz), which is
 // this measure's resolution.
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appPids, click, endSession, processName, processTree, pssKb, sleep, startApp, webkitPids } from "./lib.mjs";
@@ -276,3 +276,4 @@ const crowded = [...wizard, ...reviews, afterImport].filter((r) => r.others > 0)
 if (crowded > 0) console.log(`  note: other WebKit processes were running during ${crowded} measurements; they share libraries with ours and lower the PSS figures`);
 const slow = switching.filter((s) => !(s.ms < 100));
 if (slow.length > 0) console.log(`  over 100 ms: ${slow.map((s) => `${s.period} (round ${s.round}) ${f(s.ms)} ms`).join(", ")}`);
+rmSync(dir, { recursive: true, force: true });

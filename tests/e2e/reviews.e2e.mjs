@@ -7,7 +7,7 @@
 // Russian. The expected figures are worked out by hand in reviews-lib.mjs.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -177,6 +177,9 @@ describe("monthly reviews on the real app", { concurrency: false }, () => {
   });
   after(async () => {
     if (browser) await endSession(browser);
+    // The report stays for people to look at; the exports and the rest go.
+    if (existsSync(reportFile)) copyFileSync(reportFile, join(SCREENS, "..", "review-2027-02.pdf"));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("makes an English agreement from the template and signs it", async () => {
