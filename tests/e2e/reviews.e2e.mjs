@@ -239,10 +239,21 @@ describe("monthly reviews on the real app", { concurrency: false }, () => {
     // HubSpot's "First Outreach Date" is not a header the guess knows.
     const firstContact = `select[data-column="${FEBRUARY.correctedColumn}"]`;
     assert.equal(await (await browser.$(firstContact)).getValue(), "", "the guess leaves the first contact empty");
-    await chooseBy(browser, firstContact, FEBRUARY.correctedHeader);
     assert.equal(await (await browser.$("#import-period")).getValue(), FEBRUARY.period);
+    // As guessed, the response time has no data; with the column picked it is computed.
+    const contactRow = '#import-result tr[data-metric="first-contact-time"]';
+    await computeImport();
+    await browser.waitUntil(async () => (await (await browser.$(contactRow)).getAttribute("data-status")) === "no_data", {
+      timeout: 20000,
+      timeoutMsg: "without a first-contact column the response time should have no data",
+    });
+    await chooseBy(browser, firstContact, FEBRUARY.correctedHeader);
     await shot("reviews-04-import-mapping-corrected-en");
     await computeImport();
+    await browser.waitUntil(async () => (await (await browser.$(contactRow)).getAttribute("data-status")) === "met", {
+      timeout: 20000,
+      timeoutMsg: "with the first-contact column picked the response time should be met",
+    });
     await confirmImport();
     // The corrected column reached the computation: without it the first contact has no data.
     await waitCell(browser, "first-contact-time", FEBRUARY.period, "met");
