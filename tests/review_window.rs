@@ -20,34 +20,14 @@ use sla_store::{DraftId, Store};
 use sla_studio::error::{Error, Result};
 use sla_studio::reviews::{self, EnteredFigure, ExportCache, Imported, MappingOrigin};
 
-const HEADER: &str = "ID;Название сделки;Бюджет;Ответственный;Дата создания сделки;Этап сделки;\
-                      Воронка;Теги;Источник;Дата первого контакта;Причина отказа;Количество попыток";
-
-/// Five January 2027 leads as amoCRM exports them: 2.5 delivered per rep (missed), 3 of 5
-/// accepted (60 %, missed), first contact median 0.875 business hours (met).
-fn january() -> String {
-    [
-        HEADER,
-        "101;Запрос демо;10000;Иван Смирнов;11.01.2027 10:00:00;Принят в работу;Продажи;;Сайт;11.01.2027 10:30:00;;2",
-        "102;Запрос цены;5000;Иван Смирнов;11.01.2027 17:30:00;Некачественный лид;Продажи;;Сайт;12.01.2027 09:45:00;Нет бюджета;5",
-        "103;Вебинар;0;Ольга Иванова;16.01.2027 12:00:00;Квалифицирован;Продажи;;Вебинар;18.01.2027 11:00:00;;1",
-        "104;Звонок;0;Ольга Иванова;20.01.2027 09:00:00;Принят в работу;Продажи;;Звонок;20.01.2027 09:20:00;;1",
-        "105;Звонок;0;Ольга Иванова;21.01.2027 09:00:00;Принят в работу;Продажи;;Звонок;;;",
-    ]
-    .join("\r\n")
-        + "\r\n"
-}
+#[path = "support/amocrm.rs"]
+mod amocrm;
+use amocrm::{january, windows_1251};
 
 fn february() -> String {
     january()
         .replace(".01.2027", ".02.2027")
         .replace("\n10", "\n20")
-}
-
-fn windows_1251(text: &str) -> Vec<u8> {
-    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(text);
-    assert!(!unmappable);
-    bytes.into_owned()
 }
 
 struct Env {
