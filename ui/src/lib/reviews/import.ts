@@ -17,19 +17,10 @@ import type {
   StageValue,
   Status,
 } from "../types/reviews";
+import { OPTIONAL_COLUMNS } from "../types/reviews";
 
 /** Every column a mapping names, in the order the form shows them. */
-export const MAPPING_FIELDS = [
-  "id",
-  "created",
-  "owner",
-  "stage",
-  "mql_date",
-  "accepted_date",
-  "rejection_reason",
-  "first_contact",
-  "attempts",
-] as const;
+export const MAPPING_FIELDS = ["id", "created", ...OPTIONAL_COLUMNS] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
 /** The columns without which no lead can be read. */
