@@ -80,35 +80,56 @@ function intlLocale(lang: Language = locale.current): string {
   return lang === "ru" ? "ru-RU" : "en-GB";
 }
 
+/**
+ * Formatters made once per locale and options: WebKit gives each new one its own ICU formatter
+ * (a date format also a pattern generator), tens of kilobytes that stay until a collection, and
+ * the reviews view formats hundreds of figures and months.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+export function numberFormat(intl: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${intl}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(intl, options)));
+  return format;
+}
+
+export function dateTimeFormat(intl: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  const key = `d|${intl}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(intl, options)));
+  return format;
+}
+
 /** A calendar date (`YYYY-MM-DD`) as the locale writes it; the date is not shifted by time zones. */
 export function formatDate(iso: string, lang: Language = locale.current, style: "long" | "medium" = "long"): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: style, timeZone: "UTC" }).format(date);
+  return dateTimeFormat(intlLocale(lang), { dateStyle: style, timeZone: "UTC" }).format(date);
 }
 
 /** A moment (RFC 3339) as a local date and time. */
 export function formatDateTime(iso: string, lang: Language = locale.current): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return dateTimeFormat(intlLocale(lang), { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
 /** A moment (RFC 3339) as a local time of day, e.g. "14:03". */
 export function formatTime(iso: string, lang: Language = locale.current): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { hour: "2-digit", minute: "2-digit" }).format(date);
+  return dateTimeFormat(intlLocale(lang), { hour: "2-digit", minute: "2-digit" }).format(date);
 }
 
 export function formatNumber(n: number, lang: Language = locale.current, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale(lang), options).format(n);
+  return numberFormat(intlLocale(lang), options).format(n);
 }
 
 /** Weekday names, Monday = 1 .. Sunday = 7 as ISO numbers them. */
 export function weekdayName(isoDay: number, lang: Language = locale.current, width: "long" | "short" = "short"): string {
   // 2024-01-01 was a Monday.
   const date = new Date(Date.UTC(2024, 0, isoDay));
-  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: width, timeZone: "UTC" }).format(date);
+  return dateTimeFormat(intlLocale(lang), { weekday: width, timeZone: "UTC" }).format(date);
 }

@@ -108,7 +108,7 @@ describe("the import panel", () => {
     expect(missed.textContent).toContain("✗ missed");
     expect(el('#import-result tr[data-metric="mql-per-rep"]').textContent).toContain("✓ met");
     // A time metric's median, with its 90th percentile beside it.
-    expect(el('#import-result tr[data-metric="first-contact-time"]').textContent).toMatch(/0\.8 business h\s*90th percentile 1\.6 business h/);
+    expect(el('#import-result tr[data-metric="first-contact-time"]').textContent).toMatch(/48 min\s*90th percentile 1 h 36 min/);
     expect(el('#import-result tr[data-metric="connect-rate"]').textContent).toContain("– no data");
     expect(calls("review_import")).toHaveLength(0);
 

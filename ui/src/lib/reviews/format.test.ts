@@ -43,6 +43,8 @@ describe("figures by unit", () => {
     expect(formatPeriod("2027-02", "ru")).toBe("Февраль 2027");
     expect(formatPeriod("2027-02", "en", "short")).toBe("Feb 2027");
     expect(formatPeriod("2027-02", "ru", "short")).toBe("Февр. 2027");
+    expect(formatPeriod("2027-01", "ru", "long", false)).toBe("январь 2027");
+    expect(formatPeriod("2027-01", "en", "long", false)).toBe("January 2027");
     expect(formatPeriod("not a month", "en")).toBe("not a month");
   });
 });

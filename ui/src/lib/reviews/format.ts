@@ -2,7 +2,7 @@
  * Figures of a review as the interface writes them: a percent, a count, a duration in hours and
  * minutes, by the metric's unit and in the interface language's number format.
  */
-import { formatNumber, translate } from "../i18n.svelte";
+import { dateTimeFormat, formatNumber, translate } from "../i18n.svelte";
 import type { Comparator, Language, Status, Unit } from "../types/reviews";
 
 /** A duration given in hours as whole hours and minutes ("1 h 30 min", "1 ч 30 мин"). */
@@ -50,15 +50,16 @@ export function formatSignedPercent(percent: number, lang: Language): string {
 
 /**
  * A month (`YYYY-MM`) as the locale names it: "January 2027", "Январь 2027"; short, "Jan 2027",
- * "Янв. 2027" (a two-digit year would read as a day of the month).
+ * "Янв. 2027" (a two-digit year would read as a day of the month). Inside a Russian sentence
+ * (`capitalized` false) the month keeps its lower case: "за январь 2027".
  */
-export function formatPeriod(period: string, lang: Language, style: "long" | "short" = "long"): string {
+export function formatPeriod(period: string, lang: Language, style: "long" | "short" = "long", capitalized = true): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period);
   if (!match) return period;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   const options: Intl.DateTimeFormatOptions =
     style === "long" ? { month: "long", year: "numeric", timeZone: "UTC" } : { month: "short", year: "numeric", timeZone: "UTC" };
   // Russian adds "г." after the year, which a tab or an axis has no room for.
-  const text = new Intl.DateTimeFormat(lang === "ru" ? "ru-RU" : "en-GB", options).format(date).replace(/\s*г\.$/, "");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const text = dateTimeFormat(lang === "ru" ? "ru-RU" : "en-GB", options).format(date).replace(/\s*г\.$/, "");
+  return capitalized ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }

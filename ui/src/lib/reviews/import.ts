@@ -3,8 +3,9 @@
  * tested without a window: which column is what, which stage values mean what, which month to
  * store, and how a figure typed by hand is read.
  */
-import { formatNumber, t } from "../i18n.svelte";
-import type { Agreement, Comparator, Unit } from "../types/agreement";
+import { locale, t } from "../i18n.svelte";
+import { formatValue } from "./format";
+import type { Agreement, Unit } from "../types/agreement";
 import type {
   ColumnMapping,
   CsvEncoding,
@@ -15,7 +16,6 @@ import type {
   ReviewOverview,
   StageClass,
   StageValue,
-  Status,
 } from "../types/reviews";
 import { OPTIONAL_COLUMNS } from "../types/reviews";
 
@@ -197,25 +197,6 @@ export function monthsBetween(first: Period, last: Period): Period[] {
   return out;
 }
 
-/**
- * A month as people write it: "January 2027", "Январь 2027" on its own (a list, a heading's start),
- * "за январь 2027" inside a Russian sentence (`capitalized` false).
- */
-export function monthLabel(period: Period, lang: "en" | "ru", capitalized = true): string {
-  const match = PERIOD.exec(period);
-  if (!match) return period;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  const text = new Intl.DateTimeFormat(lang === "ru" ? "ru-RU" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" })
-    .format(date)
-    .replace(/\s*г\.$/, "");
-  return capitalized ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-}
-
-/** A status's symbol, shown beside its word and colour so that none of them stands alone. */
-export function statusSymbol(status: Status): string {
-  return status === "met" ? "✓" : status === "missed" ? "✗" : "–";
-}
-
 export interface FigureMetric {
   id: string;
   name: string;
@@ -268,19 +249,9 @@ export function storedFigure(overview: ReviewOverview, metric: string, period: P
   return stored?.review.metrics.find((m) => m.metric_id === metric) ?? null;
 }
 
-/** A figure with its unit as the interface language writes it ("85%", "4.5 business h"). */
+/** A figure as the grid writes it ("85 %", "4 h 15 min"), or that there is none. */
 export function formatFigure(value: number | null, unit: Unit): string {
-  if (value === null) return t("import-no-figure");
-  const number = formatNumber(value, undefined, { maximumFractionDigits: 1 });
-  if (unit === "percent") return `${number}%`;
-  const short = t(`unit-short-${unit.replace("_", "-")}`);
-  return short ? `${number} ${short}` : number;
-}
-
-/** A target with its comparator as a sign ("≥ 20", "≤ 4 business h"), the same in both languages. */
-export function formatTarget(comparator: Comparator, target: number, unit: Unit): string {
-  const sign = comparator === "at_least" ? "≥" : comparator === "at_most" ? "≤" : "=";
-  return `${sign} ${formatFigure(target, unit)}`;
+  return value === null ? t("import-no-figure") : formatValue(value, unit, locale.current);
 }
 
 /** The file name of a path, whichever separator the system writes. */
