@@ -51,7 +51,7 @@ impl Missing {
 }
 
 /// Why a trigger fired for one metric: "“Time to first contact” missed its target 2 periods in a
-/// row (2026-10 to 2026-11)."
+/// row (October to November 2026)."
 pub(crate) fn trigger_reason(
     language: Language,
     metric_name: &str,
@@ -63,23 +63,140 @@ pub(crate) fn trigger_reason(
 ) -> String {
     match (trigger, language) {
         (Trigger::MissedInARow { .. }, Language::En) => format!(
-            "“{metric_name}” missed its target {misses_in_a_row} {} in a row ({first_missed} to {period}).",
-            if misses_in_a_row == 1 { "period" } else { "periods" }
+            "“{metric_name}” missed its target {misses_in_a_row} {} in a row ({}).",
+            if misses_in_a_row == 1 {
+                "period"
+            } else {
+                "periods"
+            },
+            english_span(first_missed, period)
         ),
         (Trigger::MissedInARow { .. }, Language::Ru) => format!(
-            "«{metric_name}»: цель не достигнута {misses_in_a_row} {} подряд (с {first_missed} по {period}).",
-            russian_plural(misses_in_a_row, "период", "периода", "периодов")
+            "«{metric_name}»: цель не достигнута {misses_in_a_row} {} подряд ({}).",
+            russian_plural(misses_in_a_row, "период", "периода", "периодов"),
+            russian_span(first_missed, period)
         ),
         (Trigger::AchievedBelow { percent }, Language::En) => format!(
-            "“{metric_name}” reached {} % of its target in {period}, below {} %.",
+            "“{metric_name}” reached {} % of its target in {} {}, below {} %.",
             number(achieved_percent, language),
+            ENGLISH_MONTHS[month_index(period)],
+            period.year,
             number(percent, language)
         ),
         (Trigger::AchievedBelow { percent }, Language::Ru) => format!(
-            "«{metric_name}»: в {period} достигнуто {} % цели, ниже {} %.",
+            "«{metric_name}»: в {} {} г. достигнуто {} % цели, ниже {} %.",
+            RUSSIAN_MONTHS_PREPOSITIONAL[month_index(period)],
+            period.year,
             number(achieved_percent, language),
             number(percent, language)
         ),
+    }
+}
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+// Russian names a month by its case: "с января по февраль", "в феврале".
+const RUSSIAN_MONTHS_NOMINATIVE: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const RUSSIAN_MONTHS_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const RUSSIAN_MONTHS_PREPOSITIONAL: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+
+fn month_index(period: Period) -> usize {
+    (period.month.clamp(1, 12) - 1) as usize
+}
+
+/// "October to November 2026"; "December 2026 to January 2027"; "November 2026" alone.
+fn english_span(first: Period, last: Period) -> String {
+    let name = |p: Period| ENGLISH_MONTHS[month_index(p)];
+    if first == last {
+        format!("{} {}", name(last), last.year)
+    } else if first.year == last.year {
+        format!("{} to {} {}", name(first), name(last), last.year)
+    } else {
+        format!(
+            "{} {} to {} {}",
+            name(first),
+            first.year,
+            name(last),
+            last.year
+        )
+    }
+}
+
+/// "с октября по ноябрь 2026 г."; "с декабря 2026 г. по январь 2027 г."; "ноябрь 2026 г." alone.
+fn russian_span(first: Period, last: Period) -> String {
+    let month = month_index;
+    if first == last {
+        format!(
+            "{} {} г.",
+            RUSSIAN_MONTHS_NOMINATIVE[month(last)],
+            last.year
+        )
+    } else if first.year == last.year {
+        format!(
+            "с {} по {} {} г.",
+            RUSSIAN_MONTHS_GENITIVE[month(first)],
+            RUSSIAN_MONTHS_NOMINATIVE[month(last)],
+            last.year
+        )
+    } else {
+        format!(
+            "с {} {} г. по {} {} г.",
+            RUSSIAN_MONTHS_GENITIVE[month(first)],
+            first.year,
+            RUSSIAN_MONTHS_NOMINATIVE[month(last)],
+            last.year
+        )
     }
 }
 
@@ -112,6 +229,29 @@ fn number(x: f64, language: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_of_months_name_their_months_and_years() {
+        let p = |y, m| Period { year: y, month: m };
+        assert_eq!(
+            english_span(p(2026, 10), p(2026, 11)),
+            "October to November 2026"
+        );
+        assert_eq!(
+            english_span(p(2026, 12), p(2027, 1)),
+            "December 2026 to January 2027"
+        );
+        assert_eq!(english_span(p(2026, 11), p(2026, 11)), "November 2026");
+        assert_eq!(
+            russian_span(p(2026, 10), p(2026, 11)),
+            "с октября по ноябрь 2026 г."
+        );
+        assert_eq!(
+            russian_span(p(2026, 12), p(2027, 1)),
+            "с декабря 2026 г. по январь 2027 г."
+        );
+        assert_eq!(russian_span(p(2026, 5), p(2026, 5)), "май 2026 г.");
+    }
 
     #[test]
     fn russian_plurals() {

@@ -105,7 +105,7 @@ fn two_misses_in_a_row_escalate_one_does_not() {
     assert_eq!(first.due, day("2026-12-01"));
     assert_eq!(
         first.reason,
-        "“Sales acceptance rate” missed its target 2 periods in a row (2026-10 to 2026-11)."
+        "“Sales acceptance rate” missed its target 2 periods in a row (October to November 2026)."
     );
     assert_eq!(november.count(Status::Missed), 2);
 
@@ -132,11 +132,11 @@ fn two_misses_in_a_row_escalate_one_does_not() {
     );
     assert_eq!(
         december.fired[1].reason,
-        "«Sales acceptance rate»: цель не достигнута 3 периода подряд (с 2026-10 по 2026-12)."
+        "«Sales acceptance rate»: цель не достигнута 3 периода подряд (с октября по декабрь 2026 г.)."
     );
     assert_eq!(
         december.fired[2].reason,
-        "«Sales acceptance rate»: в 2026-12 достигнуто 71,4 % цели, ниже 80 %."
+        "«Sales acceptance rate»: в декабре 2026 г. достигнуто 71,4 % цели, ниже 80 %."
     );
     assert_eq!(december.fired[2].metric_ids, vec!["mql-acceptance"]);
 }
@@ -159,7 +159,7 @@ fn a_period_without_data_neither_breaks_nor_extends_a_run() {
     assert_eq!(december.fired.len(), 1);
     assert_eq!(
         december.fired[0].reason,
-        "“Sales acceptance rate” missed its target 2 periods in a row (2026-10 to 2026-12)."
+        "“Sales acceptance rate” missed its target 2 periods in a row (October to December 2026)."
     );
     // A met period ends the run.
     let history = vec![

@@ -190,9 +190,9 @@ pub fn review(a: &Agreement) -> Review {
             trigger: Trigger::MissedInARow { periods: 2 },
             action: a.consequences.escalation[0].action.clone(),
             reason: if ru {
-                "цель не достигнута 2 периода подряд (с 2026-10 по 2026-11)".into()
+                "цель не достигнута 2 периода подряд (с октября по ноябрь 2026 г.)".into()
             } else {
-                "missed its target 2 periods in a row (2026-10 to 2026-11)".into()
+                "missed its target 2 periods in a row (October to November 2026)".into()
             },
             due: due(7),
         },
