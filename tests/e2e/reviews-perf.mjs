@@ -62,8 +62,9 @@ async function waitGone(browser, tree) {
 }
 
 async function home(browser) {
-  await browser.$("#create-agreement, #step-heading, .open-reviews, .draft-title").waitForExist({ timeout: 60000 });
+  await browser.$("#create-agreement, #step-heading, .open-reviews, .draft-title, #reviews-back").waitForExist({ timeout: 60000 });
   if (await (await browser.$("#go-home")).isExisting()) await click(browser, "#go-home");
+  if (await (await browser.$("#reviews-back")).isExisting()) await click(browser, "#reviews-back");
   await browser.$(".draft-title").waitForExist({ timeout: 20000 });
 }
 
@@ -87,11 +88,33 @@ const drawnScript = (period, done) => {
   check();
 };
 
+/**
+ * In the page: resolves once the grid has `period`'s cells and every chart its canvas sized, without
+ * reading pixels (a read allocates a copy of each canvas, which the side without charts would not
+ * carry into its measurement); the ink is checked after the memory is.
+ */
+const sizedScript = (period, done) => {
+  const started = Date.now();
+  const check = () => {
+    const cells = document.querySelectorAll(`table#compliance-grid td[data-period="${period}"]`).length;
+    const canvases = [...document.querySelectorAll("figure.metric-chart canvas")];
+    if (cells > 0 && canvases.length > 0 && canvases.every((c) => c.width > 0 && c.height > 0)) return done(true);
+    if (Date.now() - started > 60000) return done(false);
+    requestAnimationFrame(check);
+  };
+  check();
+};
+
 async function openReviews(browser) {
   await home(browser);
   await click(browser, `.open-reviews[data-draft-id="${id}"]`);
-  const ok = await browser.executeAsync(drawnScript, "2027-12");
+  const ok = await browser.executeAsync(sizedScript, "2027-12");
   if (!ok) throw new Error("the reviews view did not draw December's grid and charts within 60 s");
+}
+
+async function checkReviewsDrawn(browser) {
+  const ok = await browser.executeAsync(drawnScript, "2027-12");
+  if (!ok) throw new Error("the reviews view's charts have no ink");
 }
 
 async function openWizard(browser) {
@@ -227,19 +250,25 @@ async function openReviewsEleven(browser) {
 // ---- 3: memory, wizard alone vs the reviews view on twelve periods, fresh starts alternately.
 const wizard = [];
 const reviews = [];
+// Every start opens on the home list (the window reopens the wizard it was left on, so each run
+// goes home before it ends), then both sides take the same path: the list, one click, settle.
 for (let i = 0; i < RUNS; i++) {
-  for (const [open, into] of [
-    [openWizard, wizard],
-    [openReviews, reviews],
+  for (const [open, into, check] of [
+    [openWizard, wizard, null],
+    [openReviews, reviews, checkReviewsDrawn],
   ]) {
     const browser = await startApp();
     let tree = [];
     try {
+      await browser.$(".draft-title").waitForExist({ timeout: 60000 });
       await open(browser);
       await sleep(SETTLE_MS);
       const m = memory();
       tree = m.tree;
       into.push(m);
+      if (check) await check(browser);
+      await home(browser);
+      await sleep(300); // the list's setting written before the app ends
     } finally {
       await waitGone(browser, tree);
     }
