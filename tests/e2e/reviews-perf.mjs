@@ -300,7 +300,7 @@ console.log(`    first round: ${round1.map(f).join(", ")} ms; second: ${round2.m
 console.log(`  memory, wizard open on the agreement (PSS): ${mb(wizardPss)} MB (runs: ${wizard.map((r) => mb(r.total)).join(", ")})  [${byName(wizard)}]`);
 console.log(`  memory, reviews view on 12 periods (PSS): ${mb(reviewsPss)} MB (runs: ${reviews.map((r) => mb(r.total)).join(", ")})  [${byName(reviews)}]`);
 console.log(`  difference: ${mb(reviewsPss - wizardPss)} MB [target <= 25 MB]`);
-console.log(`  memory right after the 100,000-row import, same window: ${mb(afterImport.total)} MB`);
+console.log(`  memory right after the 100,000-row import, same window: ${mb(afterImport.total)} MB  [${byName([afterImport])}]`);
 const crowded = [...wizard, ...reviews, afterImport].filter((r) => r.others > 0).length;
 if (crowded > 0) console.log(`  note: other WebKit processes were running during ${crowded} measurements; they share libraries with ours and lower the PSS figures`);
 const slow = switching.filter((s) => !(s.ms < 100));
