@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SOURCES, formatDate, formatNumber, hasMessage, locale, setLocale, t, translate } from "./i18n.svelte";
+import { SOURCES, dateTimeFormat, formatDate, formatNumber, hasMessage, locale, numberFormat, setLocale, t, translate } from "./i18n.svelte";
 import { STEPS } from "./steps";
 
 const ids = (source: string) =>
@@ -84,5 +84,18 @@ describe("messages", () => {
 
   it("show a missing message as its id rather than nothing", () => {
     expect(t("no-such-message")).toBe("no-such-message");
+  });
+});
+
+describe("formatters", () => {
+  it("are made once per locale and options and format as new ones would", () => {
+    const percent = { style: "percent", maximumFractionDigits: 1 } as const;
+    expect(numberFormat("ru-RU", { ...percent })).toBe(numberFormat("ru-RU", { ...percent }));
+    expect(numberFormat("ru-RU", percent)).not.toBe(numberFormat("en-GB", percent));
+    expect(numberFormat("en-GB", percent)).not.toBe(numberFormat("en-GB", { maximumFractionDigits: 1 }));
+    expect(formatNumber(0.725, "en", percent)).toBe(new Intl.NumberFormat("en-GB", percent).format(0.725));
+    const month = { month: "long", year: "numeric", timeZone: "UTC" } as const;
+    expect(dateTimeFormat("ru-RU", month)).toBe(dateTimeFormat("ru-RU", { ...month }));
+    expect(dateTimeFormat("ru-RU", month)).not.toBe(dateTimeFormat("ru-RU", { ...month, month: "short" }));
   });
 });
