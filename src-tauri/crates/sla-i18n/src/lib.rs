@@ -1,5 +1,6 @@
 //! Messages in Russian and English. The Fluent files live in `ui/src/locales/` so that the wizard
-//! and the Rust side (checks, PDF, CLI) speak with one voice; this crate compiles them in.
+//! and the Rust side (checks, PDF, comparison, CLI) speak with one voice; this crate compiles them
+//! in.
 
 use std::collections::HashMap;
 
@@ -26,6 +27,14 @@ macro_rules! locale_files {
             (
                 "report.ftl",
                 include_str!(concat!("../../../../ui/src/locales/", $lang, "/report.ftl")),
+            ),
+            (
+                "compare.ftl",
+                include_str!(concat!(
+                    "../../../../ui/src/locales/",
+                    $lang,
+                    "/compare.ftl"
+                )),
             ),
         ]
     };

@@ -1,0 +1,151 @@
+# Сравнение двух версий соглашения: каждое изменение одной фразой, как её прочтёт руководитель.
+# $where — где изменение («3.1.1 MQL на менеджера»), $label — поле, $old и $new — значения,
+# уже записанные с единицами; $clause — номер пункта, как его печатает PDF.
+
+compare-changed = { $where }: { $label } { $old } → { $new }
+compare-changed-unlabelled = { $where }: { $old } → { $new }
+compare-reworded = { $where }: { $label } — новая редакция
+compare-reworded-unlabelled = { $where } — новая редакция
+compare-reordered = { $what } изменён
+compare-subject-field = { $where }, { $label }
+compare-conflict-both = { $subject }: в версиях разные правки
+compare-conflict-removed = { $subject }: в одной версии удаление, в другой правка
+
+## Where a change is
+compare-title = Название
+compare-language = Язык
+compare-agreement-id = Номер соглашения
+compare-schema-version = Версия формата
+compare-signatory-marketing = подписант от маркетинга
+compare-signatory-sales = подписант от продаж
+compare-nth = { $what } ({ $nth })
+compare-step = { $clause } этап { $step } ({ $name })
+compare-remedy = { $clause } мера
+compare-adjustment = { $clause } корректировка
+compare-participant = { $clause } участник { $name }
+compare-review-date = { $clause } дата пересмотра { $date }
+compare-holiday = { $clause } праздничный день { $date }
+
+## Fields
+compare-label-department = подразделение
+compare-label-head = руководитель
+compare-label-head-role = должность руководителя
+compare-label-head-email = эл. почта руководителя
+compare-label-effective-date = дата вступления в силу
+compare-label-duration = срок
+compare-label-renewal = продление
+compare-label-provider = исполнитель
+compare-label-service = услуга
+compare-label-description = описание
+compare-label-name = название
+compare-label-definition = определение
+compare-label-kind = вид
+compare-label-flow = поток лидов
+compare-label-unit = единица измерения
+compare-label-comparator = условие
+compare-label-target = целевое значение
+compare-label-window = период
+compare-label-data-source = источник данных
+compare-label-collection = сбор данных
+compare-label-owner = ответственный
+compare-label-contents = содержание
+compare-label-prepared-by = готовит
+compare-label-frequency = периодичность
+compare-label-review-cadence = совместный разбор
+compare-label-basis = сроки исчисляются
+compare-label-timezone = часовой пояс
+compare-label-workdays = рабочие дни
+compare-label-day-start = начало рабочего дня
+compare-label-day-end = конец рабочего дня
+compare-label-category = категория
+compare-label-applies-to = применяется к
+compare-label-response = реагирование
+compare-label-resolution = решение
+compare-label-trigger = условие
+compare-label-after = срок перехода
+compare-label-action = действие
+compare-label-scope = относится к
+compare-label-when = измеримое условие
+compare-label-cap-month = предел в месяц
+compare-label-cap-year = предел в год
+compare-label-adjustment = корректировка
+compare-label-role = должность
+compare-label-email = эл. почта
+
+## Values
+compare-months = { $months ->
+    [one] { $months } месяц
+    [few] { $months } месяца
+   *[many] { $months } месяцев
+}
+compare-renewal-none = не предусмотрено
+compare-renewal-automatic = автоматическое
+compare-renewal-by_agreement = по соглашению сторон
+compare-unit-count = количество
+compare-unit-percent = проценты
+compare-unit-minutes = минуты
+compare-unit-hours = часы
+compare-unit-business_hours = рабочие часы
+compare-unit-days = дни
+compare-unit-money = деньги
+compare-comparator-at_least = не менее
+compare-comparator-at_most = не более
+compare-comparator-exactly = ровно
+compare-per-day = за день
+compare-per-week = за неделю
+compare-per-month = за месяц
+compare-per-quarter = за квартал
+compare-per-year = за год
+compare-basis-business_hours = в рабочих часах
+compare-basis-calendar = в календарном времени
+compare-when-none = не измеряется
+compare-when-missed = { $periods ->
+    [one] { $periods } промах подряд
+    [few] { $periods } промаха подряд
+   *[many] { $periods } промахов подряд
+}
+compare-when-below = достигнуто менее { $percent } от цели
+compare-adjustment-kind-bonus = премия
+compare-adjustment-kind-budget = бюджет
+compare-language-en = английский
+compare-language-ru = русский
+
+## Items added and removed, lists reordered
+compare-added-service = { $clause } услуга добавлена: { $name }
+compare-removed-service = { $clause } услуга удалена: { $name }
+compare-added-metric = { $clause } показатель добавлен: { $name }, { $target }
+compare-removed-metric = { $clause } показатель удалён: { $name }
+compare-added-report = { $clause } отчёт добавлен: { $name }
+compare-removed-report = { $clause } отчёт удалён: { $name }
+compare-added-participant = { $clause } участник разбора добавлен: { $name }
+compare-removed-participant = { $clause } участник разбора удалён: { $name }
+compare-added-review-date = { $clause } дата пересмотра добавлена: { $date }
+compare-removed-review-date = { $clause } дата пересмотра удалена: { $date }
+compare-added-holiday = { $clause } праздничный день добавлен: { $date }
+compare-removed-holiday = { $clause } праздничный день удалён: { $date }
+compare-added-deadline = { $clause } срок добавлен: { $name }
+compare-removed-deadline = { $clause } срок удалён: { $name }
+compare-added-step = { $clause } этап эскалации { $step } добавлен: { $name }
+compare-removed-step = { $clause } этап эскалации { $step } удалён: { $name }
+compare-added-remedy = { $clause } мера добавлена: { $name }
+compare-removed-remedy = { $clause } мера удалена: { $name }
+compare-added-adjustment = { $clause } корректировка добавлена: { $name }
+compare-removed-adjustment = { $clause } корректировка удалена: { $name }
+compare-added-tier = { $clause } ступень добавлена: { $name }
+compare-removed-tier = { $clause } ступень удалена: { $name }
+compare-added-signatory = { $clause } { $who } добавлен: { $name }
+compare-removed-signatory = { $clause } { $who } удалён: { $name }
+compare-added-item = { $where }: { $what } — добавлено
+compare-removed-item = { $where }: { $what } — удалено
+compare-order-services = { $clause } порядок услуг
+compare-order-metrics = { $clause } порядок показателей
+compare-order-reports = { $clause } порядок отчётов
+compare-order-participants = { $clause } порядок участников разбора
+compare-order-review-dates = { $clause } порядок дат пересмотра
+compare-order-holidays = { $clause } порядок праздничных дней
+compare-order-deadlines = { $clause } порядок сроков
+compare-order-steps = { $clause } порядок этапов эскалации
+compare-order-remedies = { $clause } порядок мер
+compare-order-adjustments = { $clause } порядок корректировок
+compare-order-tiers = { $clause } порядок ступеней
+compare-order-signatories = { $clause } порядок подписантов
