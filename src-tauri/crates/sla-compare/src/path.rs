@@ -1,0 +1,153 @@
+//! Where a change is: a path of field names and list items (by identity, see [`crate::shape`]),
+//! and its stable text form, the change's key.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use crate::shape::Identity;
+
+/// One item of a list: its identity and, when the identity repeats in the list, which occurrence
+/// it is (1 for the first).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct ItemKey {
+    pub(crate) id: String,
+    pub(crate) nth: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Seg {
+    Field(&'static str),
+    Item(ItemKey),
+}
+
+impl Seg {
+    pub(crate) fn field(&self) -> Option<&'static str> {
+        match self {
+            Seg::Field(name) => Some(name),
+            Seg::Item(_) => None,
+        }
+    }
+}
+
+pub(crate) type Path = Vec<Seg>;
+
+/// Whether `path` lies strictly inside `ancestor`.
+pub(crate) fn is_inside(path: &[Seg], ancestor: &[Seg]) -> bool {
+    path.len() > ancestor.len() && path.starts_with(ancestor)
+}
+
+/// The key's text: `commitments[mkt-leads].metrics[mql-per-rep].target`, `signatories[sales#2]`.
+/// Within brackets `\`, `]` and `#` are escaped with `\`, so every path has one text and back.
+pub(crate) fn key_text(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Field(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Seg::Item(key) => {
+                out.push('[');
+                push_item(&mut out, key);
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// An item's identity as text, escaped as in a key: `mql-per-rep`, `sales#2`.
+pub(crate) fn item_text(key: &ItemKey) -> String {
+    let mut out = String::new();
+    push_item(&mut out, key);
+    out
+}
+
+fn push_item(out: &mut String, key: &ItemKey) {
+    for c in key.id.chars() {
+        if matches!(c, '\\' | ']' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if key.nth > 1 {
+        let _ = write!(out, "#{}", key.nth);
+    }
+}
+
+/// The text an item is identified by.
+fn identity_of(item: &Value, identity: Identity) -> String {
+    let value = match identity {
+        Identity::Value => Some(item),
+        Identity::Field(name) => item.get(name),
+    };
+    match value {
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The keys of a list's items, in order.
+pub(crate) fn item_keys(items: &[Value], identity: Identity) -> Vec<ItemKey> {
+    let mut seen: HashMap<String, u32> = HashMap::with_capacity(items.len());
+    items
+        .iter()
+        .map(|item| {
+            let id = identity_of(item, identity);
+            let nth = seen.entry(id.clone()).or_insert(0);
+            *nth += 1;
+            ItemKey { id, nth: *nth }
+        })
+        .collect()
+}
+
+/// Position of `key` among the items of a typed list whose identity `id_of` gives.
+pub(crate) fn position<T>(
+    items: &[T],
+    key: &ItemKey,
+    id_of: impl Fn(&T) -> String,
+) -> Option<usize> {
+    let mut nth = 0;
+    items.iter().position(|item| {
+        if id_of(item) == key.id {
+            nth += 1;
+            nth == key.nth
+        } else {
+            false
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_escape_what_would_make_them_ambiguous() {
+        let path = vec![
+            Seg::Field("monitoring"),
+            Seg::Field("reports"),
+            Seg::Item(ItemKey {
+                id: "A] #1\\".into(),
+                nth: 2,
+            }),
+            Seg::Field("owner"),
+        ];
+        assert_eq!(key_text(&path), r"monitoring.reports[A\] \#1\\#2].owner");
+    }
+
+    #[test]
+    fn repeated_identities_count_their_occurrences() {
+        let items: Vec<Value> =
+            serde_json::from_str(r#"[{"side":"sales"},{"side":"marketing"},{"side":"sales"}]"#)
+                .unwrap();
+        let keys = item_keys(&items, Identity::Field("side"));
+        let texts: Vec<String> = keys.iter().map(item_text).collect();
+        assert_eq!(texts, ["sales", "marketing", "sales#2"]);
+    }
+}
