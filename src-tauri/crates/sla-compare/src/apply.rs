@@ -163,28 +163,23 @@ fn apply_one(root: &mut Node, change: &Change) -> Result<(), CompareError> {
 
 /// Puts the items named in `order` into that order, in the places those items occupy now;
 /// items not named (added meanwhile, or kept by a rejected removal) stay where they are.
-fn reorder(items: &mut [(ItemKey, Node)], order: &[ItemKey]) {
+fn reorder(items: &mut Vec<(ItemKey, Node)>, order: &[ItemKey]) {
     let ranks: HashMap<&ItemKey, usize> = order.iter().enumerate().map(|(i, k)| (k, i)).collect();
-    let rank = |k: &ItemKey| ranks.get(k).copied();
     let slots: Vec<usize> = (0..items.len())
-        .filter(|&i| rank(&items[i].0).is_some())
+        .filter(|&i| ranks.contains_key(&items[i].0))
         .collect();
-    let mut ranked: Vec<(usize, usize)> = slots
-        .iter()
-        .map(|&i| (rank(&items[i].0).unwrap_or(usize::MAX), i))
-        .collect();
-    ranked.sort_unstable();
-    // Apply the permutation: the item for slot `slots[n]` comes from `ranked[n].1`.
-    let mut taken: Vec<Option<Node>> = Vec::with_capacity(items.len());
-    let mut keys: Vec<Option<ItemKey>> = Vec::with_capacity(items.len());
-    for (k, n) in items.iter_mut() {
-        keys.push(Some(k.clone()));
-        taken.push(Some(std::mem::replace(n, Node::Leaf(Value::Null))));
-    }
-    for (slot, &(_, from)) in slots.iter().zip(&ranked) {
-        items[*slot] = (
-            keys[from].take().expect("each item moves once"),
-            taken[from].take().expect("each item moves once"),
-        );
+    // The items of the slots in their new order: `from[n]` goes to `slots[n]`.
+    let mut from = slots.clone();
+    from.sort_by_key(|&i| ranks[&items[i].0]);
+    let mut old: Vec<Option<(ItemKey, Node)>> =
+        std::mem::take(items).into_iter().map(Some).collect();
+    let mut next = from.into_iter();
+    for i in 0..old.len() {
+        let source = if slots.binary_search(&i).is_ok() {
+            next.next().expect("one source per slot")
+        } else {
+            i
+        };
+        items.push(old[source].take().expect("each item is placed once"));
     }
 }

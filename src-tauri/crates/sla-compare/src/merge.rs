@@ -93,7 +93,9 @@ pub fn merge3(
     let mut roots: Vec<(Path, ConflictKind)> = Vec::new();
     for (mine, other) in [(&o, &t), (&t, &o)] {
         for removed in mine.iter().filter(|c| c.kind == ChangeKind::Removed) {
-            if other.iter().any(|c| is_inside(&c.path, &removed.path)) {
+            if other.iter().any(|c| is_inside(&c.path, &removed.path))
+                && !roots.iter().any(|(p, _)| p == &removed.path)
+            {
                 roots.push((removed.path.clone(), ConflictKind::RemovedAndChanged));
             }
         }

@@ -477,3 +477,37 @@ fn changes_serialise_for_the_window() {
         }]})
     );
 }
+
+#[test]
+fn a_reorder_accepted_without_a_removal_leaves_the_kept_item_in_place() {
+    let a = template("en");
+    let mut b = a.clone();
+    let metrics = &mut b.commitments[1].metrics;
+    metrics.remove(1);
+    metrics.reverse();
+    let comparison = compare(&a, &b);
+    assert_eq!(
+        keys(&comparison),
+        [
+            "commitments[sales-follow-up].metrics",
+            "commitments[sales-follow-up].metrics[follow-up-attempts]",
+        ]
+    );
+    let result = comparison
+        .apply(&a, &["commitments[sales-follow-up].metrics"])
+        .unwrap();
+    let ids: Vec<&str> = result.commitments[1]
+        .metrics
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "rejection-reasons",
+            "follow-up-attempts",
+            "connect-rate",
+            "first-contact-time"
+        ]
+    );
+}
