@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use sla_model::Agreement;
 
@@ -87,10 +88,17 @@ pub(crate) fn apply(base: &Agreement, changes: &[&Change]) -> Result<Agreement, 
             apply_one(&mut root, change)?;
         }
     }
-    let text = into_value(root).to_string();
+    let value = into_value(root);
     // Read back as any agreement file is: the result is a valid agreement of this version or an
-    // error, never a half-valid one.
-    sla_model::from_json(&text).map_err(|e| CompareError::Invalid(e.to_string()))
+    // error, never a half-valid one. The typed read straight from the value is the same check
+    // without the text; only a failure is read again as text, for the error's field and place.
+    match Agreement::deserialize(&value) {
+        Ok(agreement) if agreement.schema_version == sla_model::SCHEMA_VERSION => Ok(agreement),
+        _ => match sla_model::from_json(&value.to_string()) {
+            Ok(agreement) => Ok(agreement),
+            Err(e) => Err(CompareError::Invalid(e.to_string())),
+        },
+    }
 }
 
 fn apply_one(root: &mut Node, change: &Change) -> Result<(), CompareError> {
