@@ -116,3 +116,4 @@ bench: setup
 	cargo bench -p sla-pdf
 	cargo bench -p sla-compliance --bench pipeline
 	cargo bench -p sla-review-report --bench report
+	cargo bench -p sla-compare
