@@ -107,6 +107,7 @@ pub struct Text {
 }
 
 impl Text {
+    /// The sentence in `language`.
     pub fn get(&self, language: Language) -> &str {
         match language {
             Language::En => &self.en,
@@ -123,6 +124,7 @@ pub struct Change {
     /// within a comparison; a reorder's key is the list's own path.
     pub key: String,
     pub kind: ChangeKind,
+    /// The wizard step to show the change under.
     pub step: Step,
     /// The value in the first version: the field's, the removed item, or for a reorder the items'
     /// identities in their old order; `None` for an added item. An absent optional field is
@@ -153,6 +155,8 @@ impl Change {
 /// Everything that differs between two versions of an agreement, in the agreement's order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
+    /// Within a list: a reorder first, then the removed items, then the list's items in their
+    /// new order (changed or added).
     pub changes: Vec<Change>,
 }
 
@@ -199,6 +203,7 @@ pub fn compare(old: &Agreement, new: &Agreement) -> Comparison {
 }
 
 impl Comparison {
+    /// Whether the two versions are the same agreement.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }

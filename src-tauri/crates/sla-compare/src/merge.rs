@@ -31,6 +31,7 @@ pub struct MergedChange {
     pub change: Change,
 }
 
+/// Why two edits conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConflictKind {
@@ -47,6 +48,7 @@ pub struct Conflict {
     /// The field, item or list in conflict, as a change's key.
     pub key: String,
     pub kind: ConflictKind,
+    /// The wizard step to show the conflict under.
     pub step: Step,
     /// The value in each version; `None` where the item is not there.
     pub base: Option<Value>,
@@ -74,6 +76,7 @@ pub enum Choice {
 pub struct Merge {
     /// The edits that merged, ours first, each in the agreement's order.
     pub clean: Vec<MergedChange>,
+    /// The edits that cannot both apply, each to be settled with a [`Choice`].
     pub conflicts: Vec<Conflict>,
     /// The base with every clean edit applied and every conflict left as the base has it.
     pub merged: Agreement,
