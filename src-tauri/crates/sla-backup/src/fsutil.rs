@@ -21,8 +21,13 @@ pub(crate) fn sync_dir(dir: &Path) -> Result<(), BackupError> {
     Ok(())
 }
 
+/// Flushes a file another handle wrote (SQLite's backup). Opened for writing, never truncated:
+/// Windows flushes only through a handle that may write (a read-only one is refused with "Access
+/// denied").
 pub(crate) fn sync_file(path: &Path) -> Result<(), BackupError> {
-    File::open(path)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| io("flushing", path, e))
 }
