@@ -11,17 +11,23 @@ export PATH := $(VENV)/bin:$(HOME)/.cargo/bin:$(PATH)
 APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
 	librsvg2-dev libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf \
 	imagemagick x11-utils xdotool openssl fonts-dejavu-core python3-venv util-linux procps \
-	libdbus-1-dev dbus-daemon gnome-keyring faketime python3-icalendar python3-dateutil
+	libdbus-1-dev dbus-daemon gnome-keyring faketime python3-icalendar python3-dateutil \
+	gcc-mingw-w64-x86-64 wine wine64 nsis
 
 APP_BIN := $(CARGO_TARGET_DIR)/debug/sla-studio
 
+# Windows, cross-built here with mingw; its tests run under Wine (tests/windows/).
+WIN_TARGET := x86_64-pc-windows-gnu
+WIN_RELEASE := $(CARGO_TARGET_DIR)/$(WIN_TARGET)/release
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER := $(CURDIR)/tests/windows/wine-run.sh
+
 .PHONY: run test setup setup-apt setup-node setup-tools ui app test-rust test-keychain test-ui test-e2e test-deb deb \
-	bench lint fuzz test-fuzz test-clock
+	bench lint fuzz test-fuzz test-clock windows windows-exe test-windows test-windows-core test-windows-installer
 
 run: setup ui
 	cargo run --features custom-protocol
 
-test: setup ui lint test-rust test-clock test-fuzz test-keychain test-ui app test-e2e test-deb
+test: setup ui lint test-rust test-clock test-fuzz test-keychain test-ui app test-e2e test-deb test-windows
 
 setup: setup-apt setup-node setup-tools
 
@@ -46,6 +52,7 @@ setup-tools:
 	@[ -x $(VENV)/bin/pyhanko ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q pyhanko pyhanko-cli; }
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@rustup target list --installed | grep -qx $(WIN_TARGET) || rustup target add $(WIN_TARGET)
 
 ui:
 	npm --prefix ui run build
@@ -82,6 +89,25 @@ test-deb: ui
 
 deb: setup ui
 	TAURI_CLI_CONFIG_DEPTH=1 ui/node_modules/.bin/tauri build --bundles deb,rpm
+
+# The Windows program and its NSIS installer (built with Debian's makensis, not Tauri's bundler,
+# which downloads its plugins): target/x86_64-pc-windows-gnu/release/bundle/nsis/.
+windows: setup ui windows-exe
+	src-tauri/bundle/windows/build-installer.sh
+
+windows-exe: ui
+	cargo build --release --target $(WIN_TARGET) --features custom-protocol
+
+# Every Rust test that needs no window, as a Windows program under Wine, then the installer:
+# installed silently, used from its folder, uninstalled. Release, so that the tests and the
+# installer share one build of the dependencies.
+test-windows: test-windows-core test-windows-installer
+
+test-windows-core: ui
+	cargo test --release --workspace --target $(WIN_TARGET) --features custom-protocol
+
+test-windows-installer: windows-exe
+	tests/windows/installer.sh
 
 # The fuzz targets (fuzz/, its own workspace, built by nightly with AddressSanitizer) run one
 # after another on the committed seeds (fuzz/corpus/TARGET) plus what earlier runs found

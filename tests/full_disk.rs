@@ -1,6 +1,8 @@
 //! A full disk and a read-only folder, on a small filesystem made by the test: the drafts store
 //! refuses a save whole and takes it once there is room (as the window's autosave retries it), and
 //! an exported or signed PDF that cannot be written fails with the place named and no file left.
+//! Linux only: the small filesystem is a tmpfs mounted in a private mount namespace.
+#![cfg(target_os = "linux")]
 
 #[path = "support/small_disk.rs"]
 mod small_disk;

@@ -11,3 +11,5 @@ pub mod recovery;
 pub mod reviews;
 mod store_slot;
 mod webview;
+#[cfg(windows)]
+pub mod windows_start;

@@ -26,5 +26,14 @@ fn main() {
         eprintln!("sla-studio: error: no display to open the window on (DISPLAY is not set); the commands in `sla-studio --help` work without one");
         std::process::exit(2);
     }
+    #[cfg(windows)]
+    {
+        use sla_studio::windows_start;
+        if let Some(message) = windows_start::webview2_missing() {
+            windows_start::report_start_error(&message);
+            std::process::exit(2);
+        }
+        windows_start::let_go_of_own_console();
+    }
     sla_studio::app::run(cli.file);
 }

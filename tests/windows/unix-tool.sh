@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs a Linux tool for unix-tool.exe under Wine:  unix-tool-sh.exe TOOL OUT ERR CODE ARGS...
 # (named .exe because Wine starts a Unix script only under that name).
-# Arguments that are Windows paths (C:\..., Z:\..., also after "--option=") become the Linux paths
-# Wine maps them to; the tool's output goes to the files OUT and ERR (Windows paths too).
+# Arguments that are Windows paths (C:\..., Z:\..., also after "--option="; /path\joined\on)
+# become the Linux paths Wine maps them to; the tool's output goes to the files OUT and ERR and
+# its exit code to CODE (Windows paths too: Wine neither waits for a Unix program nor passes its
+# exit code back).
 set -uo pipefail
 tool="$1"
 unix_path() {
@@ -10,6 +12,8 @@ unix_path() {
   if [[ $arg =~ ^(.*=)?([A-Za-z]):[\\/](.*)$ ]]; then
     local rest="${BASH_REMATCH[3]//\\//}"
     arg="${BASH_REMATCH[1]}$WINEPREFIX/dosdevices/${BASH_REMATCH[2],,}:/$rest"
+  elif [[ $arg == /* ]]; then
+    arg="${arg//\\//}" # a Linux path a Windows program joined more onto with backslashes
   fi
   printf '%s' "$arg"
 }

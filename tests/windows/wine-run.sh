@@ -14,8 +14,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 target="${CARGO_TARGET_DIR:-$here/../../target}"
 export WINEPREFIX="${WINEPREFIX:-$target/wine/prefix}"
 export WINEDEBUG="${WINEDEBUG:--all}"
-# No Mono or Gecko installers offered when the prefix is made: nothing may be downloaded.
-export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b${WINEDLLOVERRIDES:+;$WINEDLLOVERRIDES}"
+# No Mono or Gecko installers offered when the prefix is made (nothing may be downloaded), and no
+# menu entries written into the Linux desktop for what is installed in the prefix.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d;bcryptprimitives=n,b${WINEDLLOVERRIDES:+;$WINEDLLOVERRIDES}"
 command -v wine >/dev/null || { echo "wine-run: Wine is missing: apt-get install wine wine64" >&2; exit 127; }
 
 shim="$target/wine/bcryptprimitives.dll"
@@ -43,4 +44,10 @@ for tool in pdfsig pdftotext pdfinfo pdfdetach pdffonts pdftoppm pdfimages qpdf 
   cmp -s "$tools/unix-tool.exe" "$tools/$tool.exe" || cp "$tools/unix-tool.exe" "$tools/$tool.exe"
 done
 export WINEPATH="Z:${tools//\//\\}${WINEPATH:+;$WINEPATH}" # Z: is the Linux root
+# Test programs live in target/.../deps; WebView2Loader.dll, which programs linking Tauri load at
+# start, is one folder up, beside sla-studio.exe.
+if [ "$(basename "$(dirname "$1")")" = deps ]; then
+  up="$(cd "$(dirname "$1")/.." && pwd)"
+  WINEPATH="$WINEPATH;Z:${up//\//\\}"
+fi
 exec wine "$@"

@@ -1,7 +1,6 @@
 //! Files written whole or not at all, and flushed: a crash or a power cut leaves the old file or
 //! the new one, never half of one.
 
-use std::fs::File;
 use std::path::Path;
 
 use crate::error::io;
@@ -12,7 +11,7 @@ use crate::BackupError;
 pub(crate) fn sync_dir(dir: &Path) -> Result<(), BackupError> {
     #[cfg(unix)]
     {
-        File::open(dir)
+        std::fs::File::open(dir)
             .and_then(|d| d.sync_all())
             .map_err(|e| io("flushing the folder", dir, e))?;
     }

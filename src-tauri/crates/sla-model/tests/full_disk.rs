@@ -1,5 +1,7 @@
 //! The atomic file writer on a disk that is full or read-only: an error that says so, the old
 //! file as it was, and no temporary file left behind.
+//! Linux only: the small filesystem is a tmpfs mounted in a private mount namespace.
+#![cfg(target_os = "linux")]
 
 #[path = "../../../../tests/support/small_disk.rs"]
 mod small_disk;

@@ -10,8 +10,13 @@ use sla_model::*;
 use sla_review_calendar::{review_calendar, CalendarError, CalendarOptions};
 
 /// Debian's Python, where apt installs `python3-icalendar`; not a virtual environment's, which
-/// would not see it.
-const PYTHON: &str = "/usr/bin/python3";
+/// would not see it. On Windows (under Wine) the same Python, through the tools the test runner
+/// puts on the path.
+const PYTHON: &str = if cfg!(windows) {
+    "python3"
+} else {
+    "/usr/bin/python3"
+};
 
 fn template(language: &str) -> Agreement {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
