@@ -98,13 +98,13 @@ windows: setup ui windows-exe
 windows-exe: ui
 	cargo build --release --target $(WIN_TARGET) --features custom-protocol
 
-# Every Rust test that needs no window, as a Windows program under Wine, then the installer:
-# installed silently, used from its folder, uninstalled. Release, so that the tests and the
-# installer share one build of the dependencies.
+# Every Rust test that needs no window, as a Windows program under Wine (the keychain tests against
+# Wine's Credential Manager, required to answer), then the installer: installed silently, used from
+# its folder, uninstalled. Release, so that the tests and the installer share one build.
 test-windows: test-windows-core test-windows-installer
 
 test-windows-core: ui
-	cargo test --release --workspace --target $(WIN_TARGET) --features custom-protocol
+	SLA_STUDIO_REQUIRE_KEYCHAIN=1 cargo test --release --workspace --target $(WIN_TARGET) --features custom-protocol
 
 test-windows-installer: windows-exe
 	tests/windows/installer.sh
