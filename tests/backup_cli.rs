@@ -2,6 +2,9 @@
 //! files: stores damaged by bytes written at known offsets, and processes killed with SIGKILL in
 //! the middle of a backup or a restore.
 
+#[path = "support/spawn.rs"]
+mod spawn;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -35,7 +38,7 @@ impl Env {
         cmd
     }
     fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().unwrap()
+        spawn::output(self.cmd().args(args))
     }
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);

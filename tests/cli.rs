@@ -2,6 +2,9 @@
 //! Every bad-input case must fail with one line naming the problem, exit non-zero, and leave the
 //! store exactly as it was.
 
+#[path = "support/spawn.rs"]
+mod spawn;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -33,7 +36,7 @@ impl Env {
         cmd
     }
     fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().unwrap()
+        spawn::output(self.cmd().args(args))
     }
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);

@@ -2,6 +2,9 @@
 //! database: a save based on a version that is no longer the latest is refused with exit 2 and a
 //! message, and no acknowledged save is ever overwritten.
 
+#[path = "support/spawn.rs"]
+mod spawn;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
@@ -38,7 +41,7 @@ impl Env {
         cmd
     }
     fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
+        spawn::output(&mut self.cmd(args))
     }
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
@@ -152,7 +155,7 @@ fn race(env: &Env, id: &str, count: usize, base: Option<&str>) -> Vec<(String, O
             if let Some(base) = base {
                 args.extend(["--base", base]);
             }
-            (notes.clone(), env.cmd(&args).spawn().unwrap())
+            (notes.clone(), spawn::spawn(&mut env.cmd(&args)))
         })
         .collect();
     children
@@ -234,7 +237,7 @@ fn a_window_autosaving_and_command_line_saves_lose_nothing() {
             let file = env.agreement(&format!("cli-{i}.sla.json"), &notes);
             cli.push((
                 notes,
-                env.cmd(&["save", &id_text, path(&file)]).spawn().unwrap(),
+                spawn::spawn(&mut env.cmd(&["save", &id_text, path(&file)])),
             ));
         }
         agreement.notes = format!("typed in the window {i}");

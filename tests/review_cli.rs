@@ -10,6 +10,9 @@
 //! escalation step fires on two misses in a row; the `lead-plan` remedy (commitment `mkt-leads`)
 //! when a metric of that commitment achieves below 80 % of its target.
 
+#[path = "support/spawn.rs"]
+mod spawn;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -39,13 +42,13 @@ impl Env {
         path
     }
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .env("SLA_STUDIO_DATA_DIR", self.dir.path().join("data"))
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .args(args)
-            .output()
-            .unwrap()
+        spawn::output(
+            Command::new(BIN)
+                .env("SLA_STUDIO_DATA_DIR", self.dir.path().join("data"))
+                .env_remove("DISPLAY")
+                .env_remove("WAYLAND_DISPLAY")
+                .args(args),
+        )
     }
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
