@@ -8,6 +8,9 @@
 //! 2027, calendar Europe/Moscow; `mql-per-rep` ≥ 100 and `mql-acceptance` ≥ 70 % are missed by
 //! the January export below, `connect-rate` is entered by hand, and the first escalation step
 //! fires on two misses in a row.
+// The app's error holds paths, which are wider on Windows (its strings are WTF-8 with a flag),
+// and crosses the line clippy draws there; errors are the rare path and are returned once.
+#![cfg_attr(windows, allow(clippy::result_large_err))]
 
 use std::fs::File;
 use std::path::{Path, PathBuf};

@@ -13,12 +13,13 @@ pub enum BackupError {
         #[source]
         source: std::io::Error,
     },
+    /// SQLite's error is boxed: it is the largest part, and paths are wider on Windows.
     #[error("could not finish {doing} with {}: {source}", path.display())]
     Sqlite {
         doing: String,
         path: PathBuf,
         #[source]
-        source: rusqlite::Error,
+        source: Box<rusqlite::Error>,
     },
     #[error("{} is not an SLA Studio drafts database or backup ({why}); nothing was changed", path.display())]
     NotAStore { path: PathBuf, why: String },
@@ -63,7 +64,7 @@ pub(crate) fn sqlite(
     BackupError::Sqlite {
         doing: doing.into(),
         path: path.to_path_buf(),
-        source,
+        source: Box::new(source),
     }
 }
 
