@@ -374,6 +374,40 @@ fn file_held_by_another_program_is_refused() {
     assert!(env.snapshot() == before);
 }
 
+/// On Windows a PDF open in a viewer cannot be replaced: the export says so, names the file,
+/// leaves the open one as it was and no temporary file beside it.
+#[cfg(windows)]
+#[test]
+fn export_over_a_pdf_open_in_a_viewer_names_the_cause() {
+    use std::os::windows::fs::OpenOptionsExt;
+    const FILE_SHARE_READ: u32 = 1;
+    let env = env_with_a_draft();
+    let pdf = env.file("agreement.pdf", b"%PDF-1.7 the copy a viewer has open");
+    let viewer = std::fs::OpenOptions::new()
+        .read(true)
+        .share_mode(FILE_SHARE_READ)
+        .open(&pdf)
+        .unwrap();
+    let out = env.run(&["export", "1", "-o", pdf.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("agreement.pdf") && stderr.contains("open in another program"),
+        "{stderr}"
+    );
+    drop(viewer);
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        b"%PDF-1.7 the copy a viewer has open"
+    );
+    let left: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
 #[cfg(unix)]
 fn effective_uid() -> u32 {
     use std::os::unix::fs::MetadataExt;

@@ -195,7 +195,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], private: bool) -> std::io::Re
         let mut file = options.open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        std::fs::rename(&temp, path)
+        std::fs::rename(&temp, path).map_err(held_open_hint)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
@@ -206,4 +206,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8], private: bool) -> std::io::Re
     #[cfg(unix)]
     std::fs::File::open(dir)?.sync_all()?;
     Ok(())
+}
+
+/// On Windows a file another program holds open (a PDF in a viewer, a workbook in Excel) cannot
+/// be replaced: "Access denied" or a sharing violation. Say what is the likely cause.
+fn held_open_hint(e: std::io::Error) -> std::io::Error {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    match e.raw_os_error() {
+        Some(ERROR_ACCESS_DENIED | ERROR_SHARING_VIOLATION) if cfg!(windows) => std::io::Error::new(
+            e.kind(),
+            format!("{e}; if the file is open in another program (a PDF viewer, say), close it there or choose another name"),
+        ),
+        _ => e,
+    }
 }
