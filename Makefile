@@ -64,6 +64,8 @@ app: ui
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
+	@# The Windows build's own code (cfg(windows)) too.
+	cargo clippy --workspace --all-targets --target $(WIN_TARGET) --features custom-protocol -- -D warnings
 
 test-rust: ui
 	cargo test --workspace --features custom-protocol
