@@ -44,6 +44,20 @@ pub enum StoreError {
         found: i64,
         known: u32,
     },
+    /// Opening to read only: the data folder has no drafts database (nothing was saved there).
+    #[error("there is no drafts database at {} (no draft has been saved with this data folder)", path.display())]
+    NoDatabase { path: PathBuf },
+    /// Opening to read only: the database must first be brought to this build's schema, which
+    /// only an opening that may write does.
+    #[error(
+        "the drafts database at {} is from an older SLA Studio (schema {found}; this build's is {known}) and is brought up to date by the first command that opens it to write: run `sla-studio drafts`, or open the window, then try again",
+        path.display()
+    )]
+    Outdated {
+        path: PathBuf,
+        found: i64,
+        known: u32,
+    },
     #[error("could not finish {doing}: the drafts database at {} is damaged ({detail})", path.display())]
     Damaged {
         doing: String,

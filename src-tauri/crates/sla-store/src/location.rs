@@ -17,15 +17,22 @@ const APP_IDENTIFIER: &str = "com.slastudio.desktop";
 /// The data folder: `SLA_STUDIO_DATA_DIR` when set, else the OS application-data folder for SLA
 /// Studio. The folder is created when missing.
 pub(crate) fn default_dir() -> Result<PathBuf, StoreError> {
-    let dir = match std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-        Some(dir) => PathBuf::from(dir),
-        None => dirs::data_dir()
-            .ok_or(StoreError::NoDataDir)?
-            .join(APP_IDENTIFIER),
-    };
+    let dir = configured_dir()?;
     std::fs::create_dir_all(&dir).map_err(|source| StoreError::CreateDir {
         path: dir.clone(),
         source,
     })?;
     Ok(dir)
+}
+
+/// The data folder as [`default_dir`] finds it, without creating it: for commands that only read.
+pub(crate) fn configured_dir() -> Result<PathBuf, StoreError> {
+    Ok(
+        match std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+            Some(dir) => PathBuf::from(dir),
+            None => dirs::data_dir()
+                .ok_or(StoreError::NoDataDir)?
+                .join(APP_IDENTIFIER),
+        },
+    )
 }

@@ -187,6 +187,20 @@ fn to_v5(tx: &Transaction, path: &Path) -> Result<(), StoreError> {
 /// durable saves, and migrates it to [`SCHEMA_VERSION`]. A file this build must not touch (not
 /// SQLite, another program's, or from a newer build) is refused before anything is written.
 pub(crate) fn prepare(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    check_header(conn, path)?;
+
+    // WAL lets the window read while the command line writes, and never rewrites the database in
+    // place during a transaction. Where a file system cannot share memory for WAL, SQLite keeps
+    // its rollback journal, which is as durable; the mode it reports is therefore not checked.
+    conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get::<_, String>(0))
+        .map_err(|e| sqlite(path, "switching to write-ahead logging", e))?;
+    configure(conn, path)?;
+    migrate(conn, path)
+}
+
+/// Sets the busy timeout and checks, reading only, that the file is a drafts database this build
+/// may open (or an empty file to make one of); returns its schema version.
+pub(crate) fn check_header(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| sqlite(path, "setting the busy timeout", e))?;
     let reading = |e| sqlite(path, "reading the database header", e);
@@ -218,14 +232,7 @@ pub(crate) fn prepare(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
             known: SCHEMA_VERSION,
         });
     }
-
-    // WAL lets the window read while the command line writes, and never rewrites the database in
-    // place during a transaction. Where a file system cannot share memory for WAL, SQLite keeps
-    // its rollback journal, which is as durable; the mode it reports is therefore not checked.
-    conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get::<_, String>(0))
-        .map_err(|e| sqlite(path, "switching to write-ahead logging", e))?;
-    configure(conn, path)?;
-    migrate(conn, path)
+    Ok(found)
 }
 
 /// What every connection to a drafts database needs, the upkeep thread's included.

@@ -145,6 +145,53 @@ impl Store {
         })
     }
 
+    /// Opens `drafts.sqlite3` in the data folder only to read it (see [`Store::open_to_read`]);
+    /// the folder is not created either.
+    pub fn open_default_to_read() -> Result<Store, StoreError> {
+        Store::open_to_read(&location::configured_dir()?.join(DATABASE_FILE_NAME))
+    }
+
+    /// Opens the database at `path` only to read it, for commands that must leave the drafts as
+    /// they found them: a missing file is not created ([`StoreError::NoDatabase`]), an older
+    /// schema is not migrated ([`StoreError::Outdated`]), no upkeep runs, and every write through
+    /// this store fails (`query_only`). The connection itself is not read-only so that, closing as
+    /// the last one, it removes the write-ahead log and shared-memory files as any connection
+    /// does; a read-only connection would leave them beside the database.
+    pub fn open_to_read(path: &Path) -> Result<Store, StoreError> {
+        let path = path.to_path_buf();
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory { path });
+        }
+        if !path.is_file() {
+            return Err(StoreError::NoDatabase { path });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags)
+            .map_err(|e| sqlite(&path, "opening the drafts database", e))?;
+        conn.pragma_update(None, "query_only", true)
+            .map_err(|e| sqlite(&path, "configuring the connection", e))?;
+        match schema::check_header(&conn, &path)? {
+            // An empty file (left by an opening that failed) holds no drafts.
+            0 => return Err(StoreError::NoDatabase { path }),
+            found if found < i64::from(schema::SCHEMA_VERSION) => {
+                return Err(StoreError::Outdated {
+                    path,
+                    found,
+                    known: schema::SCHEMA_VERSION,
+                })
+            }
+            _ => {}
+        }
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        Ok(Store {
+            upkeep: None,
+            conn,
+            path,
+            autosaved: HashMap::new(),
+            windows: AutosaveWindows::default(),
+        })
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
