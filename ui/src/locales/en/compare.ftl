@@ -147,3 +147,19 @@ compare-order-remedies = { $clause } order of remedies
 compare-order-adjustments = { $clause } order of adjustments
 compare-order-tiers = { $clause } order of tiers
 compare-order-signatories = { $clause } order of signatories
+
+## `sla-studio diff`: changes under the wizard's step names (as `step-*` in wizard.ftl)
+compare-group-parties = Parties and service
+compare-group-performance = Performance levels
+compare-group-monitoring = Monitoring and reporting
+compare-group-deadlines = Deadlines
+compare-group-consequences = Consequences
+compare-group-review = Review
+compare-group-signoff = Sign-off and export
+compare-count = { $count ->
+    [one] { $count } change
+   *[other] { $count } changes
+}
+compare-same = The two agreements are the same.
+compare-agreement-named = “{ $title }” ({ $id })
+compare-other-agreement = These are two different agreements: { $old } and { $new }.

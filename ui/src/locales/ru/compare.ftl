@@ -149,3 +149,20 @@ compare-order-remedies = { $clause } порядок мер
 compare-order-adjustments = { $clause } порядок корректировок
 compare-order-tiers = { $clause } порядок ступеней
 compare-order-signatories = { $clause } порядок подписантов
+
+## `sla-studio diff`: изменения под названиями шагов мастера (как `step-*` в wizard.ftl)
+compare-group-parties = Стороны и услуги
+compare-group-performance = Уровень услуг
+compare-group-monitoring = Мониторинг и отчётность
+compare-group-deadlines = Сроки
+compare-group-consequences = Последствия
+compare-group-review = Проверка
+compare-group-signoff = Подписание и экспорт
+compare-count = { $count ->
+    [one] { $count } изменение
+    [few] { $count } изменения
+   *[many] { $count } изменений
+}
+compare-same = Соглашения совпадают.
+compare-agreement-named = «{ $title }» ({ $id })
+compare-other-agreement = Это два разных соглашения: { $old } и { $new }.
