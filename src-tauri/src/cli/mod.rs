@@ -1,9 +1,10 @@
 //! The headless command line: the same core as the window, for scripts, CI and people who prefer
 //! a terminal. Exit codes: 0 success, 1 the file is fine but the answer is "no" (findings with
-//! errors, a signature that does not verify), 2 bad input or a failure; errors are one line on
-//! stderr naming what is wrong and where.
+//! errors, a signature that does not verify, two agreements that differ), 2 bad input or a
+//! failure; errors are one line on stderr naming what is wrong and where.
 
 mod backup;
+mod diff;
 mod drafts;
 mod export;
 mod import;
@@ -49,6 +50,9 @@ pub enum Command {
     History(drafts::HistoryArgs),
     /// Check an agreement the way the wizard's Review step does (exit 1 when there are errors).
     Lint(lint::Args),
+    /// Compare two agreements (files, drafts or ID@VERSION) change by change, grouped by wizard
+    /// step (exit 0 when they are the same, 1 when they differ).
+    Diff(diff::Args),
     /// Write an agreement as a PDF ready to sign.
     Export(export::Args),
     /// Manage signing identities.
@@ -117,6 +121,7 @@ pub fn run(command: Command) -> i32 {
         Command::Show(args) => drafts::show(args),
         Command::History(args) => drafts::history(args),
         Command::Lint(args) => lint::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Export(args) => export::run(args),
         Command::Identity(command) => signing::identity(command),
         Command::Sign(args) => signing::sign(args),
