@@ -179,8 +179,8 @@ pub enum CompareError {
 
 /// Compares two versions of an agreement: what would turn `old` into `new`.
 pub fn compare(old: &Agreement, new: &Agreement) -> Comparison {
-    let a = serde_json::to_value(old).expect("an Agreement always serialises");
-    let b = serde_json::to_value(new).expect("an Agreement always serialises");
+    let a = content(old);
+    let b = content(new);
     let versions = words::Versions { old, new };
     let changes = diff::diff(&a, &b)
         .into_iter()
@@ -200,6 +200,17 @@ pub fn compare(old: &Agreement, new: &Agreement) -> Comparison {
         })
         .collect();
     Comparison { changes }
+}
+
+/// The agreement's JSON without its negotiation (where it came from, the comments on it), which
+/// is not part of what the heads agree: comments are merged on their own
+/// ([`sla_model::merge_comments`]), and a change never removes them.
+fn content(agreement: &Agreement) -> Value {
+    let mut value = serde_json::to_value(agreement).expect("an Agreement always serialises");
+    if let Value::Object(map) = &mut value {
+        map.remove("negotiation");
+    }
+    value
 }
 
 impl Comparison {

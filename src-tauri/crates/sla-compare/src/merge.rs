@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
-use sla_model::Agreement;
+use sla_model::{merge_comments, Agreement};
 
 use crate::path::{is_inside, item_keys, key_text, Path, Seg};
 use crate::shape::{Shape, AGREEMENT};
@@ -78,7 +78,8 @@ pub struct Merge {
     pub clean: Vec<MergedChange>,
     /// The edits that cannot both apply, each to be settled with a [`Choice`].
     pub conflicts: Vec<Conflict>,
-    /// The base with every clean edit applied and every conflict left as the base has it.
+    /// The base with every clean edit applied and every conflict left as the base has it; with
+    /// ours' negotiation and both sides' comments.
     pub merged: Agreement,
     #[serde(skip)]
     base: Agreement,
@@ -173,12 +174,18 @@ pub fn merge3(
         });
     }
 
-    let merged = apply::apply(base, &clean.iter().map(|m| &m.change).collect::<Vec<_>>())?;
+    // The result carries ours' negotiation with both sides' comments: comments are never a
+    // conflict, and nobody's is lost.
+    let mut start = base.clone();
+    start.negotiation = ours.negotiation.clone();
+    start.negotiation.comments =
+        merge_comments(&ours.negotiation.comments, &theirs.negotiation.comments);
+    let merged = apply::apply(&start, &clean.iter().map(|m| &m.change).collect::<Vec<_>>())?;
     Ok(Merge {
         clean,
         conflicts,
         merged,
-        base: base.clone(),
+        base: start,
     })
 }
 

@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use sla_compare::{merge3, Choice, CompareError, ConflictKind, Origin};
+use sla_compare::{compare, merge3, Choice, CompareError, ConflictKind, Origin};
 use sla_model::*;
 
 fn origins(merge: &sla_compare::Merge) -> Vec<(String, Origin)> {
@@ -320,4 +320,52 @@ fn reorders_merge_with_edits_and_conflict_with_each_other() {
         .resolve(&[("consequences.remedies", Choice::Theirs)])
         .unwrap();
     assert_eq!(resolved, theirs);
+}
+
+#[test]
+fn comments_are_not_changes_and_both_sides_comments_survive_a_merge() {
+    let comment = |thread: &str, id: &str, side: Side, text: &str| Thread {
+        id: thread.into(),
+        on: "commitments[mkt-leads].metrics[mql-per-rep].target".into(),
+        messages: vec![Message {
+            id: id.into(),
+            side,
+            author: "Igor Smirnov".into(),
+            at: "2026-11-03T09:00:00Z".into(),
+            text: text.into(),
+        }],
+        resolved_at: None,
+        resolved_by: None,
+    };
+    let base = template("en");
+    let mut ours = base.clone();
+    ours.negotiation.comments = vec![comment("t1", "m1", Side::Marketing, "Why 100?")];
+    let mut theirs = base.clone();
+    theirs.commitments[0].metrics[0].target = 120.0;
+    theirs.negotiation.from = Some(Side::Sales);
+    theirs.negotiation.comments = vec![comment("t2", "m2", Side::Sales, "120 is too high")];
+
+    assert!(
+        compare(&base, &ours).is_empty(),
+        "a comment is not a change"
+    );
+    let merge = merge3(&base, &ours, &theirs).unwrap();
+    assert!(merge.is_clean());
+    assert_eq!(merge.clean.len(), 1);
+    let threads: Vec<&str> = merge
+        .merged
+        .negotiation
+        .comments
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(threads, ["t1", "t2"]);
+    // The result is ours: it says nothing of where their file came from.
+    assert_eq!(merge.merged.negotiation.from, None);
+    assert_eq!(merge.merged.commitments[0].metrics[0].target, 120.0);
+    let resolved = merge.resolve::<&str>(&[]).unwrap();
+    assert_eq!(resolved.negotiation.comments.len(), 2);
+    // Applying a comparison keeps the comments of the agreement it is applied to.
+    let applied = compare(&base, &theirs).apply_all(&ours).unwrap();
+    assert_eq!(applied.negotiation, ours.negotiation);
 }

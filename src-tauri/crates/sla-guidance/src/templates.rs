@@ -141,6 +141,7 @@ pub fn blank(language: Language, today: NaiveDate) -> Agreement {
         },
         signatories: vec![],
         notes: String::new(),
+        negotiation: Default::default(),
     }
 }
 

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::negotiation::Negotiation;
+
 /// The version of the interchange format this build reads and writes. Raise it with a migration in
 /// `interchange` whenever a field changes meaning or a required field is added.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -32,6 +34,10 @@ pub struct Agreement {
     /// Free text printed after the consequences: definitions, exclusions, anything else agreed.
     #[serde(default)]
     pub notes: String,
+    /// Where this copy came from and what the heads said about it while negotiating; not part of
+    /// the agreement (see [`crate::negotiation`]).
+    #[serde(default, skip_serializing_if = "Negotiation::is_empty")]
+    pub negotiation: Negotiation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -475,6 +481,12 @@ const NOT_TYPED: &[&str] = &[
     "frequency",
     "review_cadence",
     "condition",
+    "fingerprint",
+    "from",
+    "on",
+    "at",
+    "resolved_at",
+    "resolved_by",
 ];
 
 fn collect_strings(value: &serde_json::Value, out: &mut String) {

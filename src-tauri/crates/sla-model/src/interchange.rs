@@ -56,6 +56,8 @@ pub enum ReadError {
     UnknownSchemaVersion { found: String, supported: u32 },
     #[error("{at}: {message}")]
     Invalid { at: Location, message: String },
+    #[error("field `{path}`: {message}")]
+    BadComment { path: String, message: String },
 }
 
 /// Parses an agreement from JSON text.
@@ -81,7 +83,7 @@ pub fn from_json(text: &str) -> Result<Agreement, ReadError> {
         _ => {}
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, Agreement>(&mut de).map_err(|e| {
+    let agreement = serde_path_to_error::deserialize::<_, Agreement>(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         ReadError::Invalid {
@@ -92,7 +94,10 @@ pub fn from_json(text: &str) -> Result<Agreement, ReadError> {
             },
             message: strip_position(&inner.to_string()),
         }
-    })
+    })?;
+    crate::negotiation::check_comments(&agreement.negotiation)
+        .map_err(|(path, message)| ReadError::BadComment { path, message })?;
+    Ok(agreement)
 }
 
 /// Parses an agreement from raw bytes (a file's contents, or an attachment of a PDF).

@@ -3,12 +3,14 @@
 
 pub mod agreement;
 pub mod interchange;
+pub mod negotiation;
 pub mod schema;
 
 pub use agreement::*;
 pub use interchange::{
     from_bytes, from_json, read_file, to_canonical_json, to_json_pretty, Location, ReadError,
 };
+pub use negotiation::{fingerprint, merge_comments, BaseVersion, Message, Negotiation, Thread};
 
 /// A new agreement identifier.
 pub fn new_id() -> String {

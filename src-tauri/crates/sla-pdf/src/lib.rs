@@ -17,7 +17,6 @@ mod wrap;
 
 use chrono::{DateTime, Utc};
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
-use sha2::{Digest, Sha256};
 use sla_model::Agreement;
 pub use sla_model::Language;
 
@@ -78,23 +77,20 @@ pub enum PdfError {
     Write(String),
 }
 
-/// Hex SHA-256 of the agreement's canonical JSON: the fingerprint printed in every footer.
+/// The agreement's fingerprint ([`sla_model::fingerprint`]), printed in every footer.
 pub fn agreement_hash(agreement: &Agreement) -> String {
-    hex_sha256(sla_model::to_canonical_json(agreement).as_bytes())
-}
-
-fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    sla_model::fingerprint(agreement)
 }
 
 /// The agreement as a PDF document.
 pub fn export(agreement: &Agreement, options: &ExportOptions) -> Result<Vec<u8>, PdfError> {
     let words = Words::of(options.language);
-    let canonical = sla_model::to_canonical_json(agreement);
-    let hash = hex_sha256(canonical.as_bytes());
+    // The attachment says which version it was made from, so that it can come back as a
+    // proposal; the comments on it never go into the PDF.
+    let mut attached = agreement.clone();
+    attached.negotiation.comments.clear();
+    let canonical = sla_model::to_canonical_json(&attached);
+    let hash = sla_model::fingerprint(agreement);
     let decor = page_decor(agreement, words, options, &hash);
     let info = document_info(agreement, words, options);
     let attachment = Attachment {

@@ -435,11 +435,14 @@ fn check_signature(
     report.agreement_sha256 = revisions
         .get(report.signed_revision_end)
         .and_then(attached_agreement)
-        .map(|json| {
-            Sha256::digest(json)
+        .map(|json| match sla_model::from_bytes(&json) {
+            // The footer's fingerprint leaves out what the attachment says about where it came
+            // from (`negotiation`), so it is computed the same way here.
+            Ok(agreement) => sla_model::fingerprint(&agreement),
+            Err(_) => Sha256::digest(json)
                 .iter()
                 .map(|b| format!("{b:02x}"))
-                .collect()
+                .collect(),
         });
     report
 }
