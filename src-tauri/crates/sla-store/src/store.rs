@@ -230,6 +230,18 @@ impl Store {
         agreement: &Agreement,
         base: u32,
     ) -> Result<DraftInfo, StoreError> {
+        self.save_noted(id, agreement, base, "")
+    }
+
+    /// [`Store::save`] with a note saying why the version exists ("merged the proposal of Igor
+    /// Smirnov (Sales)"), shown in the history.
+    pub fn save_noted(
+        &mut self,
+        id: DraftId,
+        agreement: &Agreement,
+        base: u32,
+        note: &str,
+    ) -> Result<DraftInfo, StoreError> {
         let json = sla_model::to_canonical_json(agreement);
         self.write(&format!("saving draft {id}"), |tx, path| {
             save_version(
@@ -238,7 +250,7 @@ impl Store {
                 id,
                 agreement,
                 &json,
-                "",
+                note,
                 Base::Version(base),
                 None,
             )
@@ -388,6 +400,55 @@ impl Store {
             return Err(StoreError::DraftNotFound(id));
         }
         Ok(versions)
+    }
+
+    /// The draft (not in the trash) whose latest version is the agreement with id `agreement_id`,
+    /// the most recently saved when there are several: where a file of that agreement, coming
+    /// back from the other head, belongs.
+    pub fn find_agreement(&self, agreement_id: &str) -> Result<Option<DraftId>, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT d.id FROM drafts d
+                 JOIN versions v ON v.draft_id = d.id AND v.version = d.latest_version
+                 WHERE d.trashed_at IS NULL AND json_extract(v.agreement_json, '$.id') = ?1
+                 ORDER BY d.updated_at DESC, d.id DESC LIMIT 1",
+            )
+            .and_then(|mut stmt| stmt.query_row([agreement_id], |r| r.get(0)).optional())
+            .map_err(|e| {
+                sqlite(
+                    &self.path,
+                    format!("looking for agreement {agreement_id}"),
+                    e,
+                )
+            })
+    }
+
+    /// The newest version of draft `id` whose content has this fingerprint
+    /// ([`sla_model::fingerprint`]): the version a proposal names as its base, if this computer
+    /// has it. Versions that cannot be read are passed over.
+    pub fn version_with_fingerprint(
+        &self,
+        id: DraftId,
+        fingerprint: &str,
+    ) -> Result<Option<u32>, StoreError> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT version, agreement_json FROM versions WHERE draft_id = ?1
+                 ORDER BY version DESC",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([id], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?)))?
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .map_err(|e| sqlite(&self.path, format!("reading the history of draft {id}"), e))?;
+        if rows.is_empty() {
+            return Err(StoreError::DraftNotFound(id));
+        }
+        Ok(rows.into_iter().find_map(|(version, json)| {
+            let agreement = sla_model::from_json(&json).ok()?;
+            (sla_model::fingerprint(&agreement) == fingerprint).then_some(version)
+        }))
     }
 
     /// Makes version `version` the latest again by saving a copy of it as a new version; the
