@@ -201,6 +201,17 @@ impl Merge {
         &self,
         choices: &[(S, Choice)],
     ) -> Result<Agreement, CompareError> {
+        self.settle(&[] as &[&str], choices)
+    }
+
+    /// Like [`Merge::resolve`], with some of their clean edits rejected: `rejected` names them
+    /// by key. Only their edits can be rejected: ours are already in our version, and an edit
+    /// both sides made is agreed.
+    pub fn settle<R: AsRef<str>, S: AsRef<str>>(
+        &self,
+        rejected: &[R],
+        choices: &[(S, Choice)],
+    ) -> Result<Agreement, CompareError> {
         let chosen: HashMap<&str, Choice> = choices.iter().map(|(k, c)| (k.as_ref(), *c)).collect();
         if let Some((key, _)) = choices
             .iter()
@@ -208,7 +219,20 @@ impl Merge {
         {
             return Err(CompareError::UnknownConflict(key.as_ref().to_string()));
         }
-        let mut changes: Vec<&Change> = self.clean.iter().map(|m| &m.change).collect();
+        if let Some(key) = rejected.iter().find(|k| {
+            !self
+                .clean
+                .iter()
+                .any(|m| m.origin == Origin::Theirs && m.change.key == k.as_ref())
+        }) {
+            return Err(CompareError::UnknownChange(key.as_ref().to_string()));
+        }
+        let mut changes: Vec<&Change> = self
+            .clean
+            .iter()
+            .filter(|m| !rejected.iter().any(|k| k.as_ref() == m.change.key))
+            .map(|m| &m.change)
+            .collect();
         for conflict in &self.conflicts {
             match chosen.get(conflict.key.as_str()) {
                 None => return Err(CompareError::Unresolved(conflict.key.clone())),

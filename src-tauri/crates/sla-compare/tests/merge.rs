@@ -369,3 +369,42 @@ fn comments_are_not_changes_and_both_sides_comments_survive_a_merge() {
     let applied = compare(&base, &theirs).apply_all(&ours).unwrap();
     assert_eq!(applied.negotiation, ours.negotiation);
 }
+
+#[test]
+fn their_edits_can_be_rejected_one_by_one_but_not_ours() {
+    let base = template("en");
+    let mut ours = base.clone();
+    ours.title = "Our title".into();
+    let mut theirs = base.clone();
+    theirs.commitments[0].metrics[0].target = 120.0;
+    theirs.commitments[0].metrics[1].target = 75.0;
+    let merge = merge3(&base, &ours, &theirs).unwrap();
+    let theirs_keys: Vec<String> = merge
+        .clean
+        .iter()
+        .filter(|m| m.origin == Origin::Theirs)
+        .map(|m| m.change.key.clone())
+        .collect();
+    assert_eq!(theirs_keys.len(), 2);
+    let settled = merge
+        .settle(&[&theirs_keys[1]], &[] as &[(&str, Choice)])
+        .unwrap();
+    assert_eq!(settled.title, "Our title");
+    assert_eq!(settled.commitments[0].metrics[0].target, 120.0);
+    assert_eq!(
+        settled.commitments[0].metrics[1].target,
+        base.commitments[0].metrics[1].target
+    );
+    let ours_key = merge
+        .clean
+        .iter()
+        .find(|m| m.origin == Origin::Ours)
+        .unwrap()
+        .change
+        .key
+        .clone();
+    assert_eq!(
+        merge.settle(&[&ours_key], &[] as &[(&str, Choice)]),
+        Err(CompareError::UnknownChange(ours_key))
+    );
+}
