@@ -46,8 +46,10 @@ impl Negotiation {
 pub struct BaseVersion {
     /// [`fingerprint`] of the version: hex SHA-256 of its canonical JSON.
     pub fingerprint: String,
-    /// Its number in the sender's drafts, for people ("made from version 3").
-    pub version: u32,
+    /// Its number in the sender's drafts, for people ("made from version 3"), when the sender
+    /// has it as a version (a merge that rejected some of a proposal saves something else).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 /// A conversation about one field or item of the agreement.

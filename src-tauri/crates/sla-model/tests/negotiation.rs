@@ -51,7 +51,7 @@ fn the_negotiation_travels_in_the_file_but_not_in_the_fingerprint() {
     a.negotiation = Negotiation {
         base: Some(BaseVersion {
             fingerprint: "ab".repeat(32),
-            version: 3,
+            version: Some(3),
         }),
         from: Some(Side::Sales),
         comments: vec![thread(

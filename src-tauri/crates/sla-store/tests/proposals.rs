@@ -55,7 +55,7 @@ fn a_version_is_found_by_its_content_whatever_its_comments() {
     let mut b_with_base = b.clone();
     b_with_base.negotiation.base = Some(sla_model::BaseVersion {
         fingerprint: fingerprint(&a),
-        version: 1,
+        version: Some(1),
     });
     assert_eq!(
         store
