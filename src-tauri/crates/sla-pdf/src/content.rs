@@ -27,6 +27,9 @@ pub fn compose(c: &mut Composer, a: &Agreement, w: &Words, options: &ExportOptio
     consequences(c, a, w);
     other_terms(c, a, w);
     signatures(c, a, w);
+    if let Some(amendment) = &options.amendment {
+        changes_annex(c, w, amendment);
+    }
 }
 
 /// The department's name as the agreement gives it, or the side's generic name.
@@ -60,7 +63,11 @@ fn fields(c: &mut Composer, rows: Vec<Vec<Cell>>) {
 }
 
 fn title_block(c: &mut Composer, a: &Agreement, w: &Words, options: &ExportOptions) {
-    c.centered(LABEL, &w.t("pdf-document-kind").to_uppercase());
+    let kind = match options.amendment {
+        Some(_) => "pdf-amendment-kind",
+        None => "pdf-document-kind",
+    };
+    c.centered(LABEL, &w.t(kind).to_uppercase());
     c.advance(4.0);
     c.centered(TITLE, &w.or_dash(&a.title));
     c.advance(2.0);
@@ -78,6 +85,22 @@ fn title_block(c: &mut Composer, a: &Agreement, w: &Words, options: &ExportOptio
         .all(|side| title.contains(&department(a, w, *side).to_lowercase()));
     if !named {
         c.centered(BODY, &between);
+    }
+    if let Some(amendment) = &options.amendment {
+        c.advance(2.0);
+        c.centered(
+            BODY,
+            &w.f(
+                "pdf-amendment-of",
+                &[
+                    ("date", w.date(amendment.signed_on).into()),
+                    (
+                        "fingerprint",
+                        short_fingerprint(&amendment.fingerprint).into(),
+                    ),
+                ],
+            ),
+        );
     }
     c.advance(12.0);
     c.left_right(
@@ -693,6 +716,39 @@ fn other_terms(c: &mut Composer, a: &Agreement, w: &Words) {
         c.paragraph(BODY, &w.t("pdf-notes-none"), 0.0);
     } else {
         c.paragraph(BODY, &a.notes, 0.0);
+    }
+}
+
+/// The first 16 hex digits, grouped as the footer groups them.
+fn short_fingerprint(fingerprint: &str) -> String {
+    let digits: Vec<char> = fingerprint.chars().take(16).collect();
+    digits
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An amendment's annex: every change since the signed agreement, numbered, after the
+/// signatures that cover it.
+fn changes_annex(c: &mut Composer, w: &Words, amendment: &crate::Amendment) {
+    c.page_break();
+    c.heading(1, "", &w.t("pdf-annex-changes"));
+    c.paragraph(
+        BODY,
+        &w.f(
+            "pdf-annex-changes-intro",
+            &[
+                ("date", w.date(amendment.signed_on).into()),
+                ("fingerprint", amendment.fingerprint.as_str().into()),
+                ("count", amendment.changes.len().into()),
+            ],
+        ),
+        0.0,
+    );
+    c.gap(4.0);
+    for (i, change) in amendment.changes.iter().enumerate() {
+        c.paragraph(BODY, &format!("{}. {change}", i + 1), 0.0);
     }
 }
 

@@ -42,6 +42,20 @@ pub struct ExportOptions {
     pub draft_mark: bool,
     /// When the PDF is made: the document's creation date.
     pub created: DateTime<Utc>,
+    /// Set when the agreement changes one that was signed: the PDF says so under its title and
+    /// lists every change in an annex, so that both heads sign exactly the changes.
+    pub amendment: Option<Amendment>,
+}
+
+/// The signed agreement an amendment changes, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amendment {
+    /// When the amended agreement was signed.
+    pub signed_on: chrono::NaiveDate,
+    /// The signed version's fingerprint, as its footer prints it.
+    pub fingerprint: String,
+    /// Every change since the signed version, as sentences in the PDF's language.
+    pub changes: Vec<String>,
 }
 
 impl ExportOptions {
@@ -53,6 +67,7 @@ impl ExportOptions {
             version: None,
             draft_mark: false,
             created: Utc::now(),
+            amendment: None,
         }
     }
 }

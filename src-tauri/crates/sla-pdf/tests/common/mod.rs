@@ -35,6 +35,7 @@ pub fn options(language: Language) -> ExportOptions {
         version: Some(7),
         draft_mark: false,
         created: Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).unwrap(),
+        amendment: None,
     }
 }
 
