@@ -29,6 +29,10 @@ pub enum Error {
     Report(#[from] sla_review_report::ReportError),
     #[error(transparent)]
     Calendar(#[from] sla_review_calendar::CalendarError),
+    /// A proposal that cannot be merged as asked: another agreement's file, a change or
+    /// conflict the proposal does not have, a conflict left unsettled.
+    #[error(transparent)]
+    Proposal(sla_proposals::ProposalError),
     /// The store was found damaged and set aside; until the person restores a backup or starts
     /// a new store, nothing is saved (the window keeps the edits in memory).
     #[error("the drafts database is closed: it was found damaged and set aside; restore a backup or start a new one to save again")]
@@ -39,6 +43,16 @@ pub enum Error {
     WouldReplace(String),
     #[error("{0}")]
     Io(String),
+}
+
+impl From<sla_proposals::ProposalError> for Error {
+    fn from(e: sla_proposals::ProposalError) -> Error {
+        match e {
+            // A save refused as any other save is: kind `conflict`, `disk_full`, ...
+            sla_proposals::ProposalError::Store(e) => Error::Store(e),
+            other => Error::Proposal(other),
+        }
+    }
 }
 
 impl Error {
@@ -58,6 +72,7 @@ impl Error {
             Error::Backup(_) => "backup",
             Error::Export(_) => "export_file",
             Error::Compliance(_) => "review",
+            Error::Proposal(_) => "proposal",
             Error::Report(_) => "report",
             Error::Calendar(_) => "calendar",
             Error::StoreUnavailable => "store_unavailable",

@@ -9,6 +9,7 @@ mod files;
 pub mod instance;
 pub mod recovery;
 pub mod reviews;
+mod signed_versions;
 mod store_slot;
 mod webview;
 #[cfg(windows)]

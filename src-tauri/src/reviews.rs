@@ -3,6 +3,7 @@
 //! the definition and mapping it used, and review it against the earlier periods. The work is the
 //! core crates'; this joins them to the store.
 
+pub use crate::signed_versions::signed_version_key;
 use std::collections::BTreeMap;
 use std::ops::DerefMut;
 use std::path::{Path, PathBuf};
@@ -957,12 +958,6 @@ pub struct ReviewStatus {
     pub met: usize,
     pub missed: usize,
     pub no_data: usize,
-}
-
-/// The setting that records which version of draft `id` was signed (written when the window
-/// signs an export of it).
-pub fn signed_version_key(id: DraftId) -> String {
-    format!("signed-version:{id}")
 }
 
 /// The latest stored period's counts of each draft of `ids` that has a signed version; drafts

@@ -31,7 +31,7 @@ pub struct Args {
 }
 
 /// The wizard's steps in its order: the order of the groups of changes.
-const STEPS: [Step; 7] = [
+pub(crate) const STEPS: [Step; 7] = [
     Step::Parties,
     Step::Performance,
     Step::Monitoring,

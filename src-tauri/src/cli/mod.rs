@@ -9,6 +9,7 @@ mod drafts;
 mod export;
 mod import;
 mod lint;
+mod merge;
 mod review;
 mod save;
 mod signing;
@@ -37,7 +38,8 @@ pub struct Cli {
 pub enum Command {
     /// Print a complete example agreement as JSON.
     Template(template::Args),
-    /// Store an agreement file (.sla.json, or a PDF exported by SLA Studio) as a new draft and print its id.
+    /// Store an agreement file (.sla.json, or a PDF exported by SLA Studio) as a new draft and print
+    /// its id; a new version of a draft here is not stored but shown how to merge (exit 1).
     Import(import::Args),
     /// Save a file as a new version of a draft and print its number (exit 2, saving nothing, when
     /// the draft has a newer version than --base).
@@ -53,7 +55,10 @@ pub enum Command {
     /// Compare two agreements (files, drafts or ID@VERSION) change by change, grouped by wizard
     /// step (exit 0 when they are the same, 1 when they differ).
     Diff(diff::Args),
-    /// Write an agreement as a PDF ready to sign.
+    /// Merge the other head's file into a draft, three ways from the version you both last had
+    /// (exit 1, saving nothing, while conflicts remain).
+    Merge(merge::Args),
+    /// Write an agreement as a PDF ready to sign, or (to a .json file) as a proposal for the other head.
     Export(export::Args),
     /// Manage signing identities.
     #[command(subcommand)]
@@ -122,6 +127,7 @@ pub fn run(command: Command) -> i32 {
         Command::History(args) => drafts::history(args),
         Command::Lint(args) => lint::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Export(args) => export::run(args),
         Command::Identity(command) => signing::identity(command),
         Command::Sign(args) => signing::sign(args),

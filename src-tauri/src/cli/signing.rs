@@ -1,13 +1,17 @@
 //! `sla-studio identity new`, `sign` and `verify`: the sign-off on the command line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use sla_signing::{
     read_certificates_file, read_passphrase_file, sign_file, verify, KeyKind, NewIdentity,
     SignOptions, SigningIdentity,
 };
 
-use super::{print, LangArg, Outcome};
+use sla_store::{Store, StoreError};
+
+use super::backup::open_store;
+use super::{print, Failure, LangArg, Outcome};
+use crate::signed_versions;
 
 #[derive(clap::Subcommand)]
 pub enum IdentityCommand {
@@ -114,8 +118,34 @@ pub fn sign(args: SignArgs) -> Outcome {
         ..SignOptions::default()
     };
     sign_file(&args.input, &identity, &options, &args.output)?;
+    record_signature(&args.output, &identity.summary().name)?;
     print(&format!("{}\n", args.output.display()))?;
     Ok(0)
+}
+
+/// When this computer exported the signed PDF from a draft, that version is now the signed one
+/// (a later export of the draft is an amendment), as when the window signs. A PDF from
+/// elsewhere, or no drafts here at all, leaves the store alone.
+fn record_signature(signed: &Path, signer: &str) -> Result<(), Failure> {
+    let Ok(agreement) = crate::files::read_agreement(signed) else {
+        return Ok(());
+    };
+    let fingerprint = sla_model::fingerprint(&agreement);
+    let export = match Store::open_default_to_read() {
+        Ok(store) => signed_versions::exported_from(&store, &fingerprint)?,
+        Err(StoreError::NoDatabase { .. }) => None,
+        Err(_) => signed_versions::exported_from(&open_store()?, &fingerprint)?,
+    };
+    if let Some(export) = export {
+        signed_versions::mark_signed(
+            &mut open_store()?,
+            &export,
+            signer,
+            &fingerprint,
+            chrono::Utc::now(),
+        )?;
+    }
+    Ok(())
 }
 
 /// Exit 0 only when every signature is intact and nothing but later signatures follows it.

@@ -15,12 +15,29 @@ pub struct Loaded {
     pub draft: Option<(DraftId, u32)>,
 }
 
-/// Reads `source` as a file when one exists at that path, else as a draft id.
+/// Reads `source` as a file when one exists at that path, else as a draft id (its latest
+/// version) or `ID@VERSION`.
 pub fn load(source: &str) -> Result<Loaded, Failure> {
     let path = Path::new(source);
     if !path.exists() {
-        if let Ok(id) = source.parse::<DraftId>() {
-            let draft = open_store()?.get(id)?;
+        let (id, version) = match source.split_once('@') {
+            Some((id, version)) => (id, version.parse::<u32>().ok()),
+            None => (source, None),
+        };
+        if let Ok(id) = id.parse::<DraftId>() {
+            let store = open_store()?;
+            let draft = match version {
+                Some(version) => store.get_version(id, version)?,
+                None if source.contains('@') => {
+                    return Err(Failure {
+                        message: format!(
+                            "`{source}`: write a version of a draft as ID@VERSION (12@3)"
+                        ),
+                        code: 2,
+                    })
+                }
+                None => store.get(id)?,
+            };
             return Ok(Loaded {
                 agreement: draft.agreement,
                 draft: Some((id, draft.info.version)),

@@ -29,22 +29,8 @@ pub fn export_pdf(
     path: PathBuf,
 ) -> Result<Exported> {
     // Kept: the PDF names this version, so later autosaves must not fold into it.
-    let draft = state.store.lock()?.keep_latest(id)?;
-    let (bytes, draft_mark) = crate::files::export_pdf(
-        &draft.agreement,
-        language,
-        Some((id, draft.info.version)),
-        &path,
-    )?;
-    let agreement_sha256 = sla_pdf::agreement_hash(&draft.agreement);
-    super::signing::record_export(
-        &mut *state.store.lock()?,
-        &agreement_sha256,
-        &super::signing::ExportRecord {
-            draft: id,
-            version: draft.info.version,
-        },
-    )?;
+    let (bytes, draft_mark) =
+        crate::files::export_draft_pdf(&mut *state.store.lock()?, id, None, language, None, &path)?;
     state.remember_file(&path);
     Ok(Exported {
         path,

@@ -5,6 +5,7 @@ mod app_info;
 mod drafts;
 mod export;
 mod guidance;
+mod proposals;
 mod recovery;
 mod reviews;
 mod signing;
@@ -25,6 +26,10 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         drafts::count_trash,
         drafts::create_draft,
         drafts::import_draft,
+        proposals::export_proposal,
+        proposals::examine_file,
+        proposals::import_file,
+        proposals::accept_proposal,
         drafts::open_draft,
         drafts::save_draft,
         drafts::duplicate_draft,

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sla_model::Language;
 use sla_signing::{
     keychain, CertificateSummary, IdentityInfo, IdentityStore, NewIdentity, SignOptions,
@@ -15,7 +15,8 @@ use sla_store::DraftId;
 use tauri::State;
 
 use crate::app::AppState;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::signed_versions::{self, ExportRecord, SignedVersion};
 
 fn identities() -> Result<IdentityStore> {
     Ok(IdentityStore::open(
@@ -151,33 +152,6 @@ pub struct PdfSignatures {
     agreement_sha256: Option<String>,
 }
 
-/// Which draft version an exported PDF shows; kept per agreement fingerprint at export.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct ExportRecord {
-    pub draft: DraftId,
-    pub version: u32,
-}
-
-/// The version of a draft that carries signatures, and who signed it.
-#[derive(Serialize, Deserialize)]
-pub struct SignedVersion {
-    version: u32,
-    signers: Vec<String>,
-    signed_at: String,
-    agreement_sha256: String,
-}
-
-/// Remembers which draft version `agreement_sha256` (the fingerprint in the footer) was
-/// exported from, so signing that PDF later, even after a restart, marks the version signed.
-pub fn record_export(
-    store: &mut sla_store::Store,
-    agreement_sha256: &str,
-    record: &ExportRecord,
-) -> Result<()> {
-    let json = serde_json::to_string(record).map_err(|e| Error::Io(e.to_string()))?;
-    Ok(store.set_setting(&format!("exported:{agreement_sha256}"), &json)?)
-}
-
 /// Verifies every signature of the PDF at `path` against the person's trusted certificates.
 #[tauri::command]
 pub fn inspect_pdf(
@@ -197,12 +171,7 @@ fn inspect(state: &AppState, path: &Path, language: Language) -> Result<PdfSigna
     let agreement = sla_pdf::extract_agreement(&pdf).ok();
     let agreement_sha256 = agreement.as_ref().map(sla_pdf::agreement_hash);
     let exported_from = match &agreement_sha256 {
-        Some(hash) => {
-            let store = state.store.lock()?;
-            store
-                .get_setting(&format!("exported:{hash}"))?
-                .and_then(|json| serde_json::from_str(&json).ok())
-        }
+        Some(hash) => signed_versions::exported_from(&*state.store.lock()?, hash)?,
         None => None,
     };
     let all_valid = report.all_valid();
@@ -259,50 +228,19 @@ pub fn sign_pdf(
     state.remember_file(&output);
     let view = inspect(&state, &output, language)?;
     if let (Some(export), Some(hash)) = (&view.exported_from, &view.agreement_sha256) {
-        mark_signed(&state, export, &signer.summary().name, hash)?;
+        signed_versions::mark_signed(
+            &mut *state.store.lock()?,
+            export,
+            &signer.summary().name,
+            hash,
+            chrono::Utc::now(),
+        )?;
     }
     Ok(view)
-}
-
-/// Records `signer` on the signed version of the draft; a newer version (an amendment) replaces
-/// the record of an older one.
-fn mark_signed(
-    state: &AppState,
-    export: &ExportRecord,
-    signer: &str,
-    agreement_sha256: &str,
-) -> Result<()> {
-    let key = signed_key(export.draft);
-    let mut store = state.store.lock()?;
-    // Export kept it already; a signed version must never change, so say so again.
-    store.keep_version(export.draft, export.version)?;
-    let mut record = store
-        .get_setting(&key)?
-        .and_then(|json| serde_json::from_str::<SignedVersion>(&json).ok())
-        .filter(|r| r.version == export.version)
-        .unwrap_or_else(|| SignedVersion {
-            version: export.version,
-            signers: vec![],
-            signed_at: chrono::Utc::now().to_rfc3339(),
-            agreement_sha256: agreement_sha256.to_owned(),
-        });
-    if !record.signers.iter().any(|s| s == signer) {
-        record.signers.push(signer.to_owned());
-    }
-    let json = serde_json::to_string(&record).map_err(|e| Error::Io(e.to_string()))?;
-    Ok(store.set_setting(&key, &json)?)
 }
 
 /// The signed version of a draft, if any: the UI shows it and treats later edits as an amendment.
 #[tauri::command]
 pub fn signed_version(state: State<'_, AppState>, id: DraftId) -> Result<Option<SignedVersion>> {
-    let store = state.store.lock()?;
-    Ok(store
-        .get_setting(&signed_key(id))?
-        .and_then(|json| serde_json::from_str(&json).ok()))
-}
-
-fn signed_key(draft: DraftId) -> String {
-    // The reviews read it too: the home list shows review status for signed drafts only.
-    crate::reviews::signed_version_key(draft)
+    signed_versions::signed_version(&*state.store.lock()?, id)
 }

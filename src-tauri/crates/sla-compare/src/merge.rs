@@ -62,7 +62,7 @@ pub struct Conflict {
 }
 
 /// How to settle a conflict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Choice {
     Ours,

@@ -100,6 +100,7 @@ impl Messages {
 }
 
 /// An argument to a message.
+#[derive(Clone)]
 pub enum Arg {
     Str(String),
     Num(f64),

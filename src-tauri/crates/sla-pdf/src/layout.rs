@@ -428,7 +428,12 @@ impl Composer {
         // that text extraction still reads number and title as one line.
         let f = face(style.face);
         let number_shown = f.printable(number);
-        let gap = f.char_width(' ', style.size) + 0.3 * style.size;
+        // An unnumbered heading (an annex) starts at the margin.
+        let gap = if number_shown.is_empty() {
+            0.0
+        } else {
+            f.char_width(' ', style.size) + 0.3 * style.size
+        };
         let hang = f.width(&number_shown, style.size) + gap;
         let lines = Self::wrap(style, title, CONTENT_WIDTH - hang);
         self.gap(before);

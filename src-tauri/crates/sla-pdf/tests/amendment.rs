@@ -35,7 +35,7 @@ fn an_amendment_names_the_signed_agreement_and_lists_every_change() {
     );
     assert!(
         squeeze(&first).contains(&squeeze(
-            "Amends the agreement signed on 30 November 2026 (SHA-256 of its data 0123 4567 89ab cdef…)"
+            "Amends the agreement signed on 30 November 2026 (SHA-256 0123 4567 89ab cdef…)"
         )),
         "{first}"
     );

@@ -163,3 +163,26 @@ compare-count = { $count ->
 compare-same = The two agreements are the same.
 compare-agreement-named = “{ $title }” ({ $id })
 compare-other-agreement = These are two different agreements: { $old } and { $new }.
+
+## `sla-studio merge` and `import`: the other head's file merged into a draft
+compare-merge-from = Proposal of { $name } for draft { $draft } (“{ $title }”).
+compare-merge-from-unknown = Proposal for draft { $draft } (“{ $title }”).
+compare-merge-base-found = Compared three ways from version { $version }, the version you both last had: only what the proposal changed is shown.
+compare-merge-base-unknown = The proposal was made from a version this computer has never had, so it is compared with your latest version two ways: every difference is shown as the proposal's, including your own edits it does not have.
+compare-merge-base-not-named = The file does not say which version it was made from, so it is compared with your latest version two ways: every difference is shown as the proposal's, including your own edits it does not have.
+compare-merge-conflicts = Conflicts: both of you changed these
+compare-merge-yours = yours: { $change }
+compare-merge-theirs = theirs: { $change }
+compare-merge-comments = { $count ->
+    [one] { $count } new comment
+   *[other] { $count } new comments
+}
+compare-merge-saved = Merged into draft { $draft } as version { $version }.
+compare-merge-nothing = The proposal changes nothing in your version; nothing was saved.
+compare-merge-conflicts-remain = { $count ->
+    [one] { $count } conflict remains
+   *[other] { $count } conflicts remain
+}, so nothing was saved: settle them in the window, or take the proposal's side with --accept-all.
+compare-merge-two-way-confirm = Nothing was saved: check the changes above, then merge them with --accept-all (leaving some out with --reject KEY).
+compare-import-proposal = { $file } is a new version of draft { $draft } (“{ $title }”), so it was not stored as a new draft. See its changes with `sla-studio merge { $draft } { $file } --dry-run`, merge it with `sla-studio merge { $draft } { $file }`, or store it as a separate draft with `sla-studio import --as-new { $file }`.
+compare-merge-dry-run = Nothing was saved (--dry-run).

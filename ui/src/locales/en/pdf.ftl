@@ -211,7 +211,7 @@ pdf-sign-date = Date
 
 ## An amendment to a signed agreement
 pdf-amendment-kind = Amendment to the service-level agreement
-pdf-amendment-of = Amends the agreement signed on { $date } (SHA-256 of its data { $fingerprint }…)
+pdf-amendment-of = Amends the agreement signed on { $date } (SHA-256 { $fingerprint }…)
 pdf-annex-changes = Annex. Changes to the signed agreement
 pdf-annex-changes-intro = This amendment changes the agreement signed on { $date } (SHA-256 of its data: { $fingerprint }) in { $count ->
     [one] the { $count } point

@@ -166,3 +166,28 @@ compare-count = { $count ->
 compare-same = Соглашения совпадают.
 compare-agreement-named = «{ $title }» ({ $id })
 compare-other-agreement = Это два разных соглашения: { $old } и { $new }.
+
+## `sla-studio merge` и `import`: файл другого руководителя, слитый с черновиком
+compare-merge-from = Предложение { $name } к черновику { $draft } («{ $title }»).
+compare-merge-from-unknown = Предложение к черновику { $draft } («{ $title }»).
+compare-merge-base-found = Сравнение в три стороны от версии { $version }, последней общей у вас обоих: показано только то, что изменило предложение.
+compare-merge-base-unknown = Предложение сделано из версии, которой на этом компьютере никогда не было, поэтому оно сравнивается с вашей последней версией напрямую: каждое различие показано как изменение из предложения, включая ваши собственные правки, которых в нём нет.
+compare-merge-base-not-named = В файле не сказано, из какой версии он сделан, поэтому он сравнивается с вашей последней версией напрямую: каждое различие показано как изменение из предложения, включая ваши собственные правки, которых в нём нет.
+compare-merge-conflicts = Конфликты: это изменили вы оба
+compare-merge-yours = ваше: { $change }
+compare-merge-theirs = их: { $change }
+compare-merge-comments = { $count ->
+    [one] { $count } новый комментарий
+    [few] { $count } новых комментария
+   *[other] { $count } новых комментариев
+}
+compare-merge-saved = Слито с черновиком { $draft } как версия { $version }.
+compare-merge-nothing = Предложение ничего не меняет в вашей версии; ничего не сохранено.
+compare-merge-conflicts-remain = { $count ->
+    [one] Остался { $count } конфликт
+    [few] Осталось { $count } конфликта
+   *[other] Осталось { $count } конфликтов
+}, поэтому ничего не сохранено: разрешите их в окне или примите сторону предложения с --accept-all.
+compare-merge-two-way-confirm = Ничего не сохранено: проверьте изменения выше и слейте их с --accept-all (исключив ненужные с --reject KEY).
+compare-import-proposal = { $file } — новая версия черновика { $draft } («{ $title }»), поэтому он не сохранён как новый черновик. Изменения: `sla-studio merge { $draft } { $file } --dry-run`, слияние: `sla-studio merge { $draft } { $file }`, отдельный черновик: `sla-studio import --as-new { $file }`.
+compare-merge-dry-run = Ничего не сохранено (--dry-run).

@@ -255,7 +255,7 @@ pdf-sign-date = Дата
 
 ## Изменение подписанного соглашения
 pdf-amendment-kind = Изменение соглашения об уровне сервиса
-pdf-amendment-of = Изменяет соглашение, подписанное { $date } (SHA-256 его данных { $fingerprint }…)
+pdf-amendment-of = Изменяет соглашение, подписанное { $date } (SHA-256 { $fingerprint }…)
 pdf-annex-changes = Приложение. Изменения подписанного соглашения
 pdf-annex-changes-intro = Настоящее изменение вносит в соглашение, подписанное { $date } (SHA-256 его данных: { $fingerprint }), { $count ->
     [one] { $count } изменение, указанное

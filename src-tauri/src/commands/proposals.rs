@@ -1,0 +1,198 @@
+//! Negotiating in the window: a draft sent to the other head as a file, and a file from them
+//! recognised as the same agreement, shown change by change, and merged as the person decides
+//! (`sla-proposals`). Files are read whole and checked before the store is touched.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use sla_compare::{Choice, Conflict, MergedChange};
+use sla_model::{Language, Side};
+use sla_proposals::{BaseFound, Incoming, Proposal};
+use sla_store::{Draft, DraftId, DraftInfo};
+use tauri::State;
+
+use crate::app::AppState;
+use crate::error::{Error, Result};
+
+/// Writes the latest version of draft `id` to `path` (`.sla.json`) for the other head, saying
+/// which side sends it; the version is kept, so that their answer finds it.
+#[tauri::command]
+pub fn export_proposal(
+    state: State<'_, AppState>,
+    id: DraftId,
+    from: Option<Side>,
+    path: PathBuf,
+) -> Result<PathBuf> {
+    let agreement = {
+        let mut store = state.store.lock()?;
+        let draft = store.keep_latest(id)?;
+        sla_proposals::outgoing(&mut store, id, draft.info.version, from)?
+    };
+    let text = sla_model::to_json_pretty(&agreement) + "\n";
+    crate::files::write_atomically(&path, text.as_bytes())?;
+    Ok(path)
+}
+
+/// One of the proposal's changes, as the window lists it.
+#[derive(Serialize)]
+pub struct ChangeView {
+    key: String,
+    step: sla_compare::Step,
+    kind: sla_compare::ChangeKind,
+    text: String,
+}
+
+/// A conflict: both heads changed the same clause; each side's edits as sentences.
+#[derive(Serialize)]
+pub struct ConflictView {
+    key: String,
+    step: sla_compare::Step,
+    text: String,
+    ours: Vec<String>,
+    theirs: Vec<String>,
+}
+
+/// What a file is to this computer's drafts: a new agreement, or a proposal for a draft here.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FileView {
+    New {
+        title: String,
+    },
+    Proposal {
+        draft: DraftId,
+        title: String,
+        /// The draft's latest version, which the merge builds on.
+        latest: u32,
+        base: BaseFound,
+        from: Option<Side>,
+        proposer: Option<String>,
+        changes: Vec<ChangeView>,
+        conflicts: Vec<ConflictView>,
+        new_comments: usize,
+    },
+}
+
+fn change_view(m: &MergedChange, language: Language) -> ChangeView {
+    ChangeView {
+        key: m.change.key.clone(),
+        step: m.change.step,
+        kind: m.change.kind,
+        text: m.change.text.get(language).to_owned(),
+    }
+}
+
+fn conflict_view(c: &Conflict, language: Language) -> ConflictView {
+    let texts = |changes: &[sla_compare::Change]| {
+        changes
+            .iter()
+            .map(|x| x.text.get(language).to_owned())
+            .collect()
+    };
+    ConflictView {
+        key: c.key.clone(),
+        step: c.step,
+        text: c.text.get(language).to_owned(),
+        ours: texts(&c.ours_changes),
+        theirs: texts(&c.theirs_changes),
+    }
+}
+
+fn proposal_view(store: &sla_store::Store, p: &Proposal, language: Language) -> Result<FileView> {
+    Ok(FileView::Proposal {
+        draft: p.draft,
+        title: store.get(p.draft)?.info.title,
+        latest: p.latest,
+        base: p.base,
+        from: p.from,
+        proposer: p.proposer.clone(),
+        changes: p
+            .their_changes()
+            .map(|m| change_view(m, language))
+            .collect(),
+        conflicts: p
+            .merge
+            .conflicts
+            .iter()
+            .map(|c| conflict_view(c, language))
+            .collect(),
+        new_comments: p.new_comments,
+    })
+}
+
+/// Reads the file at `path` (`.sla.json`, or a PDF SLA Studio exported) and says what it is:
+/// a new agreement, or a proposal for a draft here with its changes in `language`. Stores
+/// nothing.
+#[tauri::command]
+pub fn examine_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    language: Language,
+) -> Result<FileView> {
+    let theirs = crate::files::read_agreement(&path)?;
+    let store = state.store.lock()?;
+    match sla_proposals::examine(&store, theirs)? {
+        Incoming::New(agreement) => Ok(FileView::New {
+            title: agreement.title,
+        }),
+        Incoming::Proposal(p) => proposal_view(&store, &p, language),
+    }
+}
+
+/// Stores the file at `path` as a new draft: of a new agreement, keeping its number; or, with
+/// `separate`, as a draft of its own even when it is a new version of a draft here.
+#[tauri::command]
+pub fn import_file(state: State<'_, AppState>, path: PathBuf, separate: bool) -> Result<Draft> {
+    let theirs = crate::files::read_agreement(&path)?;
+    let note = format!("imported from {}", path.display());
+    let mut store = state.store.lock()?;
+    let info = match sla_proposals::examine(&store, theirs)? {
+        Incoming::New(agreement) => sla_proposals::import_new(&mut store, agreement, &note)?,
+        Incoming::Proposal(p) if separate => {
+            sla_proposals::import_as_copy(&mut store, p.theirs, &note)?
+        }
+        Incoming::Proposal(p) => {
+            return Err(Error::Io(format!(
+                "{} is a new version of the draft “{}”: compare it instead",
+                path.display(),
+                store.get(p.draft)?.info.title
+            )))
+        }
+    };
+    Ok(store.get(info.id)?)
+}
+
+/// How the person settled a conflict.
+#[derive(Deserialize)]
+pub struct ChoiceArg {
+    key: String,
+    choice: Choice,
+}
+
+/// Merges the proposal in the file at `path` into draft `draft`: every change of the proposal
+/// but the `rejected` ones, each conflict as chosen. `latest` is the version the person saw the
+/// comparison against: when the draft was saved since, nothing is merged (kind `conflict`), so
+/// that nobody accepts changes against a version they did not see.
+#[tauri::command]
+pub fn accept_proposal(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    draft: DraftId,
+    latest: u32,
+    rejected: Vec<String>,
+    choices: Vec<ChoiceArg>,
+) -> Result<Draft> {
+    let theirs = crate::files::read_agreement(&path)?;
+    let mut store = state.store.lock()?;
+    let mut proposal = sla_proposals::examine_for(&store, draft, theirs)?;
+    // The merge builds on the version the person saw; a newer one makes the store refuse.
+    proposal.latest = latest;
+    let choices: Vec<(String, Choice)> = choices.into_iter().map(|c| (c.key, c.choice)).collect();
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let info: DraftInfo =
+        sla_proposals::accept(&mut store, &proposal, &rejected, &choices, &source)?;
+    Ok(store.get(info.id)?)
+}
