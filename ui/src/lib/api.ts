@@ -9,9 +9,11 @@ import type { Agreement } from "./types/agreement";
 import type {
   AppInfo,
   CommandError,
+  ConflictChoice,
   Draft,
   DraftInfo,
   ExportResult,
+  FileView,
   Finding,
   FunnelApplied,
   FunnelInput,
@@ -75,6 +77,21 @@ export const api = {
   openDraft: (id: number) => call<Draft>("open_draft", { id }),
   /** Stores an agreement file (`.sla.json`) as a new draft. */
   importDraft: (path: string) => call<Draft>("import_draft", { path }),
+  /** Writes the draft's latest version for the other head (`.sla.json`), saying which side sends it. */
+  exportProposal: (id: number, from: "marketing" | "sales" | null, path: string) =>
+    call<string>("export_proposal", { id, from, path }),
+  /** What a file is: a new agreement, or a proposal for a draft here with its changes. Stores nothing. */
+  examineFile: (path: string, language: Language) => call<FileView>("examine_file", { path, language }),
+  /** Stores a file as a new draft (`separate`: even when it is a new version of a draft here). */
+  importFile: (path: string, separate: boolean) => call<Draft>("import_file", { path, separate }),
+  /** Merges the proposal in `path` into `draft`, all but the rejected changes, conflicts as chosen. */
+  acceptProposal: (
+    path: string,
+    draft: number,
+    latest: number,
+    rejected: string[],
+    choices: { key: string; choice: ConflictChoice }[],
+  ) => call<Draft>("accept_proposal", { path, draft, latest, rejected, choices }),
   /** The agreement file the app was started with (a double-clicked file), once; null afterwards. */
   takeFileToOpen: () => call<string | null>("take_file_to_open"),
   /** Why the store is not open (found damaged, or cannot be opened); null when it is. */

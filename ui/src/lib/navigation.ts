@@ -83,12 +83,37 @@ export async function openFileHandedOver(): Promise<boolean> {
   }
   if (session.view === "wizard" && !(await savedBeforeLeaving())) return true;
   try {
-    show(await api.importDraft(file), "parties");
+    await openAgreementFile(file);
     return true;
   } catch (e) {
     if (session.view !== "wizard") session.view = "home";
     throw e;
   }
+}
+
+/**
+ * Opens an agreement file (`.sla.json`, or a PDF SLA Studio exported): a new agreement becomes
+ * a new draft; a new version of a draft here, from the other head, goes to the proposal screen
+ * to be compared and merged, never stored twice.
+ */
+export async function openAgreementFile(path: string): Promise<void> {
+  if (!(await savedBeforeLeaving())) return;
+  const view = await api.examineFile(path, locale.current);
+  if (view.kind === "new") {
+    show(await api.importFile(path, false), "parties");
+    return;
+  }
+  session.proposal = { path, view };
+  session.view = "proposal";
+  session.draft = null;
+  session.agreement = null;
+  remember(SETTINGS.lastDraft, "");
+}
+
+/** After a merge: the merged draft in the wizard. */
+export function openMerged(draft: Draft): void {
+  session.proposal = null;
+  show(draft, "parties");
 }
 
 export function changeLanguage(lang: "en" | "ru"): void {

@@ -6,10 +6,14 @@
 import type { SaveConflict, SaveState } from "./autosave";
 import type { StepKey } from "./steps";
 import type { Agreement } from "./types/agreement";
-import type { Draft, DraftInfo, Finding, SignedVersion } from "./types/ipc";
+import type { Draft, DraftInfo, FileView, Finding, SignedVersion } from "./types/ipc";
+
+export type ProposalFile = Extract<FileView, { kind: "proposal" }>;
 
 export interface Session {
-  view: "loading" | "home" | "wizard" | "signatures" | "reviews";
+  view: "loading" | "home" | "wizard" | "signatures" | "reviews" | "proposal";
+  /** The other head's file the proposal screen compares with a draft here. */
+  proposal: { path: string; view: ProposalFile } | null;
   /** The PDF the signatures screen shows, when one is chosen. */
   signingFile: string | null;
   /** The draft's signed version, when one is signed: that version is frozen. */
@@ -34,6 +38,7 @@ export interface Session {
 
 export const session = $state<Session>({
   view: "loading",
+  proposal: null,
   signingFile: null,
   signed: null,
   draft: null,

@@ -10,6 +10,8 @@ describe("version notes", () => {
     expect(versionNote("imported from /home/anna/sla.pdf")).toBe("импортирована из /home/anna/sla.pdf");
     expect(versionNote("copied from draft 7")).toBe("копия черновика 7");
     expect(versionNote("renamed")).toBe("переименовано");
+    expect(versionNote("merged the proposal of Igor Smirnov")).toBe("слито предложение: Igor Smirnov");
+    expect(versionNote("merged the proposal from p2.sla.json")).toBe("слито предложение из p2.sla.json");
     setLocale("en");
     expect(versionNote("restored from version 3")).toBe("restored from version 3");
     expect(versionNote("something a later version writes")).toBe("something a later version writes");

@@ -1,7 +1,7 @@
 /**
  * Why a version exists, in the interface language. The store writes these notes in English, one
  * fixed shape each (`created from template NAME`, `imported from FILE`, `restored from version N`,
- * `copied from draft N`, `renamed`); anything else is shown as it was written.
+ * `copied from draft N`, `renamed`, `merged the proposal of NAME`, `merged the proposal from FILE`); anything else is shown as it was written.
  */
 import { t } from "./i18n.svelte";
 
@@ -11,6 +11,8 @@ const SHAPES: [RegExp, string, string][] = [
   [/^restored from version (\d+)$/, "history-note-restored", "version"],
   [/^copied from draft (\d+)$/, "history-note-copied", "draft"],
   [/^renamed$/, "history-note-renamed", ""],
+  [/^merged the proposal of (.+)$/, "history-note-merged", "name"],
+  [/^merged the proposal from (.+)$/, "history-note-merged-file", "file"],
 ];
 
 export function versionNote(note: string): string {

@@ -13,6 +13,7 @@ import type {
   AppliedTarget,
   CertificateSummary,
   DraftInfo,
+  FileView,
   Finding,
   FunnelInput,
   FunnelResult,
@@ -73,6 +74,11 @@ export class MockBackend {
   trusted: IdentityInfo[] = [];
   /** What the open dialog answers. */
   openPath: string | null = "/tmp/other.pdf";
+  /**
+   * Files from the other head a test registers: what `examine_file` answers for the path, and the
+   * agreement `import_file` stores or a merge saves (the real merge is Rust's, tested there).
+   */
+  incoming = new Map<string, { view: FileView; agreement: Agreement }>();
   /** The review commands (`review_*`): exports a test registers, stored periods, done actions. */
   reviews = new MockReviews((id) => this.get(id).agreement);
   private nextId = 1;
@@ -234,6 +240,33 @@ export class MockBackend {
         this.recovery = null;
         return { drafts: (args.backup ? (report.backup?.drafts ?? 0) : 0) + imported.length, imported: imported.length };
       }
+      case "examine_file": {
+        const file = this.incoming.get(String(args.path));
+        if (!file) throw { kind: "invalid_agreement", message: `${String(args.path)}: not an agreement file` };
+        return structuredClone(file.view);
+      }
+      case "import_file": {
+        const file = this.incoming.get(String(args.path));
+        if (!file) throw { kind: "invalid_agreement", message: `${String(args.path)}: not an agreement file` };
+        const agreement = structuredClone(file.agreement);
+        if (args.separate) agreement.id = `mock-copy-${this.nextId}`;
+        const info = this.create(agreement, `imported from ${String(args.path)}`);
+        return { info, agreement };
+      }
+      case "accept_proposal": {
+        const file = this.incoming.get(String(args.path));
+        if (!file || file.view.kind !== "proposal") throw { kind: "invalid_agreement", message: "not a proposal" };
+        const d = this.get(args.draft);
+        if (d.info.version !== Number(args.latest)) {
+          throw { kind: "conflict", message: "the draft was saved since", conflict: { id: d.info.id, base: Number(args.latest), latest: d.info.version, saved_at: d.info.updated_at, note: "" } };
+        }
+        const name = file.view.proposer ?? String(args.path);
+        const info = this.saveElsewhere(d.info.id, file.agreement, `merged the proposal of ${name}`);
+        return { info, agreement: structuredClone(file.agreement) };
+      }
+      case "export_proposal":
+        this.settings.set(`proposal-sent:${String(args.id)}`, String(args.from));
+        return args.path;
       case "import_draft":
         throw { kind: "invalid_agreement", message: `${String(args.path)}: not an agreement file` };
       case "get_setting":

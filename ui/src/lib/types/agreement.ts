@@ -71,6 +71,7 @@ export interface Agreement {
    */
   language: "en" | "ru";
   monitoring: Monitoring;
+  negotiation?: Negotiation;
   /**
    * Free text printed after the consequences: definitions, exclusions, anything else agreed.
    */
@@ -292,6 +293,83 @@ export interface Report {
    * Who prepares the report.
    */
   owner: string;
+}
+/**
+ * Where this copy came from and what the heads said about it while negotiating; not part of
+ * the agreement (see [`crate::negotiation`]).
+ */
+export interface Negotiation {
+  /**
+   * The version this file was made from that the other head also has, so that their copy of it
+   * can be the common base of a three-way merge.
+   */
+  base?: BaseVersion | null;
+  /**
+   * Comment threads on fields and items of the agreement.
+   */
+  comments?: Thread[];
+  /**
+   * The side whose head made this file.
+   */
+  from?: Side | null;
+}
+/**
+ * A version of the agreement named by its content.
+ */
+export interface BaseVersion {
+  /**
+   * [`fingerprint`] of the version: hex SHA-256 of its canonical JSON.
+   */
+  fingerprint: string;
+  /**
+   * Its number in the sender's drafts, for people ("made from version 3"), when the sender
+   * has it as a version (a merge that rejected some of a proposal saves something else).
+   */
+  version?: number | null;
+}
+/**
+ * A conversation about one field or item of the agreement.
+ */
+export interface Thread {
+  /**
+   * Unique within the agreement, kept when the thread travels.
+   */
+  id: string;
+  messages: Message[];
+  /**
+   * What the thread is about, as a change's key in a comparison
+   * (`commitments[mkt-leads].metrics[mql-per-rep].target`): items are named by their ids, so
+   * the thread stays on its clause when items are inserted or reordered.
+   */
+  on: string;
+  /**
+   * When the thread was marked resolved (RFC 3339); a later reply opens it again.
+   */
+  resolved_at?: string | null;
+  resolved_by?: Side | null;
+}
+/**
+ * One comment. Its text is shown as text, never as markup.
+ */
+export interface Message {
+  /**
+   * RFC 3339, UTC.
+   */
+  at: string;
+  /**
+   * Their name as the agreement gave it when they wrote.
+   */
+  author: string;
+  /**
+   * Unique within the thread, kept when the thread travels.
+   */
+  id: string;
+  /**
+   * One of the two departments. Every commitment has a provider and, implicitly, the other side as
+   * its receiver.
+   */
+  side: "marketing" | "sales";
+  text: string;
 }
 export interface Parties {
   marketing: Party;

@@ -308,3 +308,44 @@ export interface RecoveryOutcome {
   drafts: number;
   imported: number;
 }
+
+/** A wizard step, as the comparison groups changes (`sla_compare::Step`). */
+export type CompareStep = "parties" | "performance" | "monitoring" | "deadlines" | "consequences" | "review" | "signoff";
+
+/** One change a proposal makes, in the interface language. */
+export interface ProposalChange {
+  key: string;
+  step: CompareStep;
+  kind: "added" | "removed" | "changed" | "moved";
+  text: string;
+}
+
+/** Both heads changed the same clause: each side's edits as sentences. */
+export interface ProposalConflict {
+  key: string;
+  step: CompareStep;
+  text: string;
+  ours: string[];
+  theirs: string[];
+}
+
+/** How the proposal's base was found on this computer. */
+export type BaseFound = { kind: "found"; version: number } | { kind: "unknown" } | { kind: "not_named" };
+
+/** What a file is to this computer's drafts (`examine_file`). */
+export type FileView =
+  | { kind: "new"; title: string }
+  | {
+      kind: "proposal";
+      draft: number;
+      title: string;
+      latest: number;
+      base: BaseFound;
+      from: "marketing" | "sales" | null;
+      proposer: string | null;
+      changes: ProposalChange[];
+      conflicts: ProposalConflict[];
+      new_comments: number;
+    };
+
+export type ConflictChoice = "ours" | "theirs" | "base";

@@ -563,6 +563,8 @@ history-note-created = created from template { $template }
 history-note-imported = imported from { $file }
 history-note-restored = restored from version { $version }
 history-note-copied = copied from draft { $draft }
+history-note-merged = merged the proposal of { $name }
+history-note-merged-file = merged the proposal from { $file }
 history-note-renamed = renamed
 history-exported = Exported
 history-signed = Signed
@@ -691,3 +693,53 @@ close-reason-read-only = The data folder is read-only.
 close-reason-unknown = The drafts database did not take them.
 close-stay = Keep the window open
 close-anyway = Close and lose the edits
+
+## Negotiating: a file for the other head, and a file from them
+home-exchange-heading = A file from the other head
+home-exchange-intro = Open an agreement they sent (.sla.json or its PDF): a new version of one of your drafts is compared with it, change by change.
+home-exchange-open = Open a file…
+home-exchange-filter = SLA Studio agreements
+signoff-send = Send to the other head
+signoff-send-intro = Save the agreement as a file for the other head to review. It says which version it was made from, so that their answer comes back as changes you accept or reject, and it carries the comments. It is not the document you sign.
+signoff-send-from = I am the head of
+signoff-send-button = Save for the other head…
+signoff-send-filter = SLA Studio agreement
+signoff-sent = Saved { $path }. Send it to the other head; when their answer comes, open it from the start screen.
+proposal-title = Proposed changes
+proposal-title-from = Changes proposed by { $name }
+proposal-for-draft = To your draft “{ $title }”.
+proposal-base-found = Compared from version { $version }, the last version you both had: only what the proposal changed is listed, and your own edits since stay.
+proposal-base-unknown = The proposal was made from a version this computer has never had, so it is compared with your latest version directly: every difference is listed as a proposed change, including your own edits it does not have.
+proposal-base-not-named = The file does not say which version it was made from, so it is compared with your latest version directly: every difference is listed as a proposed change, including your own edits it does not have.
+proposal-counts = { $changes ->
+    [one] { $changes } change
+   *[other] { $changes } changes
+}, { $conflicts ->
+    [one] { $conflicts } conflict
+   *[other] { $conflicts } conflicts
+}, { $comments ->
+    [one] { $comments } new comment
+   *[other] { $comments } new comments
+}
+proposal-accept-all = Accept all
+proposal-reject-all = Reject all
+proposal-accept = Accept
+proposal-reject = Reject
+proposal-yours = Yours
+proposal-theirs = Theirs
+proposal-theirs-named = { $name }'s
+proposal-neither = Neither: keep it as it was
+proposal-nothing = The file says what your draft says; nothing to decide.
+proposal-undecided = { $count ->
+    [one] Choose a side in { $count } conflict to merge.
+   *[other] Choose a side in { $count } conflicts to merge.
+}
+proposal-merge = { $accepted ->
+    [0] Merge
+    [one] Merge { $accepted } change
+   *[other] Merge { $accepted } changes
+}
+proposal-separate = Keep as a separate draft
+proposal-cancel = Cancel
+proposal-merged = Merged as version { $version }: { $accepted } accepted, { $rejected } rejected.
+proposal-draft-changed = Your draft was saved since this comparison was made: open the file again to compare it with the latest version.

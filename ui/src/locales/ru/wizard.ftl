@@ -579,6 +579,8 @@ history-note-created = создана из шаблона { $template }
 history-note-imported = импортирована из { $file }
 history-note-restored = восстановлена из версии { $version }
 history-note-copied = копия черновика { $draft }
+history-note-merged = слито предложение: { $name }
+history-note-merged-file = слито предложение из { $file }
 history-note-renamed = переименовано
 history-exported = Выгружена в PDF
 history-signed = Подписана
@@ -711,3 +713,57 @@ close-reason-read-only = Папка с данными доступна толь�
 close-reason-unknown = База черновиков их не приняла.
 close-stay = Не закрывать окно
 close-anyway = Закрыть и потерять правки
+
+## Согласование: файл для другого руководителя и файл от него
+home-exchange-heading = Файл от другого руководителя
+home-exchange-intro = Откройте присланное соглашение (.sla.json или его PDF): новая версия одного из ваших черновиков сравнивается с ним по изменениям.
+home-exchange-open = Открыть файл…
+home-exchange-filter = Соглашения SLA Studio
+signoff-send = Отправить другому руководителю
+signoff-send-intro = Сохраните соглашение в файл для другого руководителя. В файле указано, из какой версии он сделан, поэтому ответ вернётся в виде изменений, которые вы примете или отклоните; комментарии тоже в нём. Это не документ для подписи.
+signoff-send-from = Я руковожу
+signoff-send-button = Сохранить для другого руководителя…
+signoff-send-filter = Соглашение SLA Studio
+signoff-sent = Сохранено: { $path }. Отправьте файл другому руководителю; его ответ откройте на начальном экране.
+proposal-title = Предложенные изменения
+proposal-title-from = Изменения, предложенные { $name }
+proposal-for-draft = К вашему черновику «{ $title }».
+proposal-base-found = Сравнение от версии { $version }, последней общей у вас обоих: показано только то, что изменило предложение, а ваши правки с тех пор сохраняются.
+proposal-base-unknown = Предложение сделано из версии, которой на этом компьютере никогда не было, поэтому оно сравнивается с вашей последней версией напрямую: каждое различие показано как предложенное изменение, включая ваши собственные правки, которых в нём нет.
+proposal-base-not-named = В файле не сказано, из какой версии он сделан, поэтому он сравнивается с вашей последней версией напрямую: каждое различие показано как предложенное изменение, включая ваши собственные правки, которых в нём нет.
+proposal-counts = { $changes ->
+    [one] { $changes } изменение
+    [few] { $changes } изменения
+   *[other] { $changes } изменений
+}, { $conflicts ->
+    [one] { $conflicts } конфликт
+    [few] { $conflicts } конфликта
+   *[other] { $conflicts } конфликтов
+}, { $comments ->
+    [one] { $comments } новый комментарий
+    [few] { $comments } новых комментария
+   *[other] { $comments } новых комментариев
+}
+proposal-accept-all = Принять все
+proposal-reject-all = Отклонить все
+proposal-accept = Принять
+proposal-reject = Отклонить
+proposal-yours = Ваше
+proposal-theirs = Их
+proposal-theirs-named = { $name }
+proposal-neither = Ни то, ни другое: оставить как было
+proposal-nothing = Файл говорит то же, что ваш черновик; решать нечего.
+proposal-undecided = { $count ->
+    [one] Чтобы слить, выберите сторону в { $count } конфликте.
+   *[other] Чтобы слить, выберите сторону в { $count } конфликтах.
+}
+proposal-merge = { $accepted ->
+    [0] Слить
+    [one] Слить { $accepted } изменение
+    [few] Слить { $accepted } изменения
+   *[other] Слить { $accepted } изменений
+}
+proposal-separate = Сохранить отдельным черновиком
+proposal-cancel = Отмена
+proposal-merged = Слито как версия { $version }: принято { $accepted }, отклонено { $rejected }.
+proposal-draft-changed = Ваш черновик сохранялся после этого сравнения: откройте файл ещё раз, чтобы сравнить его с последней версией.
