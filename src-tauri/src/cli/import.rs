@@ -26,7 +26,7 @@ pub fn run(args: Args) -> Outcome {
     let mut store = open_store()?;
     let note = format!("imported from {}", args.file.display());
     let info = match sla_proposals::examine(&store, agreement)? {
-        Incoming::New(agreement) => sla_proposals::import_new(&mut store, agreement, &note)?,
+        Incoming::New(agreement) => sla_proposals::import_new(&mut store, *agreement, &note)?,
         Incoming::Proposal(proposal) if args.as_new => {
             sla_proposals::import_as_copy(&mut store, proposal.theirs, &note)?
         }

@@ -147,7 +147,7 @@ pub fn import_file(state: State<'_, AppState>, path: PathBuf, separate: bool) ->
     let note = format!("imported from {}", path.display());
     let mut store = state.store.lock()?;
     let info = match sla_proposals::examine(&store, theirs)? {
-        Incoming::New(agreement) => sla_proposals::import_new(&mut store, agreement, &note)?,
+        Incoming::New(agreement) => sla_proposals::import_new(&mut store, *agreement, &note)?,
         Incoming::Proposal(p) if separate => {
             sla_proposals::import_as_copy(&mut store, p.theirs, &note)?
         }

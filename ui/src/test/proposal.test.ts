@@ -173,3 +173,18 @@ describe("sending the draft to the other head", () => {
     expect(call.args).toEqual({ id: draftId, from: "sales", path: "/tmp/agreement.pdf" });
   });
 });
+
+describe("the language", () => {
+  it("reads the changes again in the language the person switches to, keeping the decisions", async () => {
+    await openFromHome(proposal());
+    const key = "commitments[mkt-leads].metrics[mql-acceptance].target";
+    await fireEvent.click(document.querySelector(`[data-key="${key}"] input.reject`)!);
+    const russian = proposal();
+    if (russian.kind === "proposal") russian.changes[0].text = "3.1.1 MQL на менеджера: целевое значение 100 → 80 за месяц";
+    backend.incoming.set(FILE, { view: russian, agreement });
+    setLocale("ru");
+    await screen.findByText("3.1.1 MQL на менеджера: целевое значение 100 → 80 за месяц");
+    expect(calls("examine_file").at(-1)!.args.language).toBe("ru");
+    expect(document.querySelector(`[data-key="${key}"]`)!.classList.contains("rejected")).toBe(true);
+  });
+});

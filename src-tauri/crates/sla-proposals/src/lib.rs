@@ -67,7 +67,7 @@ pub fn outgoing(
 #[derive(Debug)]
 pub enum Incoming {
     /// No draft here is this agreement: it becomes a new one ([`import_new`]).
-    New(Agreement),
+    New(Box<Agreement>),
     /// A draft here is this agreement: its changes to decide on.
     Proposal(Box<Proposal>),
 }
@@ -120,7 +120,7 @@ impl Proposal {
 /// Finds where `theirs` belongs: a new agreement, or a proposal for a draft of this one.
 pub fn examine(store: &Store, theirs: Agreement) -> Result<Incoming, ProposalError> {
     let Some(draft) = store.find_agreement(&theirs.id)? else {
-        return Ok(Incoming::New(theirs));
+        return Ok(Incoming::New(Box::new(theirs)));
     };
     examine_for(store, draft, theirs).map(|p| Incoming::Proposal(Box::new(p)))
 }

@@ -68,7 +68,7 @@ fn anna_and_igor_negotiate_to_one_text() {
     let Incoming::New(file) = examine(&igor.store, p1).unwrap() else {
         panic!("Igor has no draft of it yet")
     };
-    let igor_draft = import_new(&mut igor.store, file, "imported from p1.sla.json").unwrap();
+    let igor_draft = import_new(&mut igor.store, *file, "imported from p1.sla.json").unwrap();
     let igor_v1 = igor.store.get(igor_draft.id).unwrap().agreement;
     assert_eq!(igor_v1.id, a.id);
     assert!(igor_v1.negotiation.is_empty());
@@ -193,7 +193,7 @@ fn both_changing_one_target_is_a_conflict_settled_by_choice() {
     let Incoming::New(file) = examine(&igor.store, p1).unwrap() else {
         panic!()
     };
-    let igor_draft = import_new(&mut igor.store, file, "").unwrap().id;
+    let igor_draft = import_new(&mut igor.store, *file, "").unwrap().id;
     let mut theirs = igor.store.get(igor_draft).unwrap().agreement;
     theirs.commitments[0].metrics[0].target = 80.0;
     igor.store.save(igor_draft, &theirs, 1).unwrap();
