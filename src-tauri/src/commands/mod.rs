@@ -30,6 +30,7 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         proposals::examine_file,
         proposals::import_file,
         proposals::accept_proposal,
+        proposals::compare_versions,
         drafts::open_draft,
         drafts::save_draft,
         drafts::duplicate_draft,

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use sla_compare::{Choice, Conflict, MergedChange};
+use sla_compare::{Choice, Conflict};
 use sla_model::{Language, Side};
 use sla_proposals::{BaseFound, Incoming, Proposal};
 use sla_store::{Draft, DraftId, DraftInfo};
@@ -33,13 +33,15 @@ pub fn export_proposal(
     Ok(path)
 }
 
-/// One of the proposal's changes, as the window lists it.
+/// One change, as the window lists it.
 #[derive(Serialize)]
 pub struct ChangeView {
     key: String,
     step: sla_compare::Step,
     kind: sla_compare::ChangeKind,
     text: String,
+    /// The wizard's path of the field, where the version shown has it.
+    field: Option<String>,
 }
 
 /// A conflict: both heads changed the same clause; each side's edits as sentences.
@@ -73,12 +75,17 @@ pub enum FileView {
     },
 }
 
-fn change_view(m: &MergedChange, language: Language) -> ChangeView {
+fn change_view(
+    change: &sla_compare::Change,
+    language: Language,
+    field: Option<String>,
+) -> ChangeView {
     ChangeView {
-        key: m.change.key.clone(),
-        step: m.change.step,
-        kind: m.change.kind,
-        text: m.change.text.get(language).to_owned(),
+        key: change.key.clone(),
+        step: change.step,
+        kind: change.kind,
+        text: change.text.get(language).to_owned(),
+        field,
     }
 }
 
@@ -108,7 +115,7 @@ fn proposal_view(store: &sla_store::Store, p: &Proposal, language: Language) -> 
         proposer: p.proposer.clone(),
         changes: p
             .their_changes()
-            .map(|m| change_view(m, language))
+            .map(|m| change_view(&m.change, language, m.change.field_path(&p.theirs)))
             .collect(),
         conflicts: p
             .merge
@@ -195,4 +202,31 @@ pub fn accept_proposal(
     let info: DraftInfo =
         sla_proposals::accept(&mut store, &proposal, &rejected, &choices, &source)?;
     Ok(store.get(info.id)?)
+}
+
+/// What changed from version `from` to version `to` of draft `id`, each change in `language`
+/// with the path of its field in the version it is in (`to`, or `from` for what was removed).
+#[tauri::command]
+pub fn compare_versions(
+    state: State<'_, AppState>,
+    id: DraftId,
+    from: u32,
+    to: u32,
+    language: Language,
+) -> Result<Vec<ChangeView>> {
+    let (old, new) = {
+        let store = state.store.lock()?;
+        (
+            store.get_version(id, from)?.agreement,
+            store.get_version(id, to)?.agreement,
+        )
+    };
+    Ok(sla_compare::compare(&old, &new)
+        .changes
+        .iter()
+        .map(|c| {
+            let field = c.field_path(&new).or_else(|| c.field_path(&old));
+            change_view(c, language, field)
+        })
+        .collect())
 }

@@ -28,6 +28,7 @@ import type {
   Page,
   PageRequest,
   PdfSignatures,
+  ProposalChange,
   RecoveryOutcome,
   RecoveryReport,
   SignedVersion,
@@ -84,6 +85,9 @@ export const api = {
   examineFile: (path: string, language: Language) => call<FileView>("examine_file", { path, language }),
   /** Stores a file as a new draft (`separate`: even when it is a new version of a draft here). */
   importFile: (path: string, separate: boolean) => call<Draft>("import_file", { path, separate }),
+  /** What changed from version `from` to version `to` of a draft, in `language`. */
+  compareVersions: (id: number, from: number, to: number, language: Language) =>
+    call<ProposalChange[]>("compare_versions", { id, from, to, language }),
   /** Merges the proposal in `path` into `draft`, all but the rejected changes, conflicts as chosen. */
   acceptProposal: (
     path: string,

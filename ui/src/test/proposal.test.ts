@@ -29,9 +29,9 @@ function proposal(overrides: Partial<Extract<FileView, { kind: "proposal" }>> = 
     from: "sales",
     proposer: "Igor Smirnov",
     changes: [
-      { key: "commitments[mkt-leads].metrics[mql-per-rep].target", step: "performance", kind: "changed", text: "3.1.1 MQLs per sales rep: target 100 → 80 a month" },
-      { key: "commitments[mkt-leads].metrics[mql-acceptance].target", step: "performance", kind: "changed", text: "3.1.2 Sales acceptance rate: target 70% → 60% a month" },
-      { key: "deadlines.calendar.holidays[2027-01-07]", step: "deadlines", kind: "added", text: "5.1 holiday added: <b>7 January 2027</b>" },
+      { key: "commitments[mkt-leads].metrics[mql-per-rep].target", step: "performance", kind: "changed", text: "3.1.1 MQLs per sales rep: target 100 → 80 a month", field: "commitments[0].metrics[0].target" },
+      { key: "commitments[mkt-leads].metrics[mql-acceptance].target", step: "performance", kind: "changed", text: "3.1.2 Sales acceptance rate: target 70% → 60% a month", field: "commitments[0].metrics[1].target" },
+      { key: "deadlines.calendar.holidays[2027-01-07]", step: "deadlines", kind: "added", text: "5.1 holiday added: <b>7 January 2027</b>", field: null },
     ],
     conflicts: [],
     new_comments: 1,

@@ -152,6 +152,16 @@ impl Change {
     }
 }
 
+impl Change {
+    /// Where the change is in `agreement` (the newer version; the older one for something
+    /// removed) as the wizard names its fields, items by position:
+    /// `commitments[0].metrics[2].target`, so that a window can take the person there. `None`
+    /// when the agreement has no such field or item.
+    pub fn field_path(&self, agreement: &Agreement) -> Option<String> {
+        path::index_path(&content(agreement), &self.path)
+    }
+}
+
 /// Everything that differs between two versions of an agreement, in the agreement's order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {

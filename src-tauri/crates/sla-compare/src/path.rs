@@ -151,3 +151,36 @@ mod tests {
         assert_eq!(texts, ["sales", "marketing", "sales#2"]);
     }
 }
+
+/// `path` in an agreement's JSON as the wizard names its fields, items by position:
+/// `commitments[0].metrics[2].target`; `None` where the agreement has no such field or item.
+pub(crate) fn index_path(value: &Value, path: &[Seg]) -> Option<String> {
+    use crate::shape::{Shape, AGREEMENT};
+    let mut shape: &Shape = &AGREEMENT;
+    let mut value = value;
+    let mut out = String::new();
+    for seg in path {
+        match (shape, seg) {
+            (Shape::Object(fields), Seg::Field(name)) => {
+                shape = fields
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or(&Shape::Leaf, |(_, s)| s);
+                value = value.get(name)?;
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            (Shape::List(identity, item), Seg::Item(key)) => {
+                let items = value.as_array()?;
+                let i = item_keys(items, *identity).iter().position(|k| k == key)?;
+                value = &items[i];
+                shape = item;
+                let _ = write!(out, "[{i}]");
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}

@@ -511,3 +511,36 @@ fn a_reorder_accepted_without_a_removal_leaves_the_kept_item_in_place() {
         ]
     );
 }
+
+#[test]
+fn a_change_names_its_field_by_position_in_the_version_given() {
+    let a = template("en");
+    let mut b = a.clone();
+    // A metric moved first: the changed target is found where it now is.
+    b.commitments[0].metrics.swap(0, 2);
+    b.commitments[0].metrics[2].target = 120.0;
+    b.deadlines.calendar.holidays.push(date(2027, 1, 7));
+    let comparison = compare(&a, &b);
+    let target = comparison
+        .get("commitments[mkt-leads].metrics[mql-per-rep].target")
+        .unwrap();
+    assert_eq!(
+        target.field_path(&b).as_deref(),
+        Some("commitments[0].metrics[2].target")
+    );
+    assert_eq!(
+        target.field_path(&a).as_deref(),
+        Some("commitments[0].metrics[0].target")
+    );
+    let holiday = comparison
+        .changes
+        .iter()
+        .find(|c| c.kind == ChangeKind::Added && c.key.starts_with("deadlines"))
+        .unwrap();
+    let n = b.deadlines.calendar.holidays.len() - 1;
+    assert_eq!(
+        holiday.field_path(&b),
+        Some(format!("deadlines.calendar.holidays[{n}]"))
+    );
+    assert_eq!(holiday.field_path(&a), None, "not in the older version");
+}

@@ -215,6 +215,29 @@ export class MockBackend {
         for (const [id, d] of this.drafts) if (d.info.trashed_at !== null) (this.drafts.delete(id), n++);
         return n;
       }
+      case "compare_versions": {
+        // The real comparison is Rust's; this one finds changed targets, enough for the window.
+        const d = this.get(args.id);
+        const at = (v: unknown) => d.history.find((h) => h.entry.version === Number(v))?.agreement;
+        const [a, b] = [at(args.from), at(args.to)];
+        if (!a || !b) throw { kind: "store", message: "no such version" };
+        const changes = [];
+        for (const [i, c] of b.commitments.entries()) {
+          for (const [j, m] of c.metrics.entries()) {
+            const old = a.commitments.find((x) => x.id === c.id)?.metrics.find((x) => x.id === m.id);
+            if (old && old.target !== m.target) {
+              changes.push({
+                key: `commitments[${c.id}].metrics[${m.id}].target`,
+                step: "performance",
+                kind: "changed",
+                text: `${m.name}: ${old.target} → ${m.target}`,
+                field: `commitments[${i}].metrics[${j}].target`,
+              });
+            }
+          }
+        }
+        return changes;
+      }
       case "draft_history":
         return this.get(args.id).history.map((h) => h.entry).reverse();
       case "restore_version": {

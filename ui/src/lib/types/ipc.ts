@@ -318,6 +318,8 @@ export interface ProposalChange {
   step: CompareStep;
   kind: "added" | "removed" | "changed" | "moved";
   text: string;
+  /** The wizard's path of the field (`commitments[0].metrics[2].target`), where it exists. */
+  field: string | null;
 }
 
 /** Both heads changed the same clause: each side's edits as sentences. */

@@ -577,6 +577,14 @@ history-version = Version { $version }
 history-current = Current
 history-restore = Restore
 history-restored = Version { $version } restored as version { $now }.
+history-compare-pick = compare
+history-compare-hint = Tick two versions to compare them
+history-compare = Compare version { $from } with { $to }
+history-compared = { $count ->
+    [0] Versions { $from } and { $to } say the same
+    [one] From version { $from } to { $to }: { $count } change
+   *[other] From version { $from } to { $to }: { $count } changes
+}
 
 ## Lists and fields
 

@@ -593,6 +593,15 @@ history-version = Версия { $version }
 history-current = Текущая
 history-restore = Восстановить
 history-restored = Версия { $version } восстановлена как версия { $now }.
+history-compare-pick = сравнить
+history-compare-hint = Отметьте две версии, чтобы сравнить их
+history-compare = Сравнить версию { $from } с { $to }
+history-compared = { $count ->
+    [0] Версии { $from } и { $to } не различаются
+    [one] От версии { $from } к { $to }: { $count } изменение
+    [few] От версии { $from } к { $to }: { $count } изменения
+   *[other] От версии { $from } к { $to }: { $count } изменений
+}
 
 ## Списки и поля
 
