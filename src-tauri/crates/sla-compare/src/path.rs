@@ -123,35 +123,6 @@ pub(crate) fn position<T>(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_escape_what_would_make_them_ambiguous() {
-        let path = vec![
-            Seg::Field("monitoring"),
-            Seg::Field("reports"),
-            Seg::Item(ItemKey {
-                id: "A] #1\\".into(),
-                nth: 2,
-            }),
-            Seg::Field("owner"),
-        ];
-        assert_eq!(key_text(&path), r"monitoring.reports[A\] \#1\\#2].owner");
-    }
-
-    #[test]
-    fn repeated_identities_count_their_occurrences() {
-        let items: Vec<Value> =
-            serde_json::from_str(r#"[{"side":"sales"},{"side":"marketing"},{"side":"sales"}]"#)
-                .unwrap();
-        let keys = item_keys(&items, Identity::Field("side"));
-        let texts: Vec<String> = keys.iter().map(item_text).collect();
-        assert_eq!(texts, ["sales", "marketing", "sales#2"]);
-    }
-}
-
 /// `path` in an agreement's JSON as the wizard names its fields, items by position:
 /// `commitments[0].metrics[2].target`; `None` where the agreement has no such field or item.
 pub(crate) fn index_path(value: &Value, path: &[Seg]) -> Option<String> {
@@ -183,4 +154,33 @@ pub(crate) fn index_path(value: &Value, path: &[Seg]) -> Option<String> {
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_escape_what_would_make_them_ambiguous() {
+        let path = vec![
+            Seg::Field("monitoring"),
+            Seg::Field("reports"),
+            Seg::Item(ItemKey {
+                id: "A] #1\\".into(),
+                nth: 2,
+            }),
+            Seg::Field("owner"),
+        ];
+        assert_eq!(key_text(&path), r"monitoring.reports[A\] \#1\\#2].owner");
+    }
+
+    #[test]
+    fn repeated_identities_count_their_occurrences() {
+        let items: Vec<Value> =
+            serde_json::from_str(r#"[{"side":"sales"},{"side":"marketing"},{"side":"sales"}]"#)
+                .unwrap();
+        let keys = item_keys(&items, Identity::Field("side"));
+        let texts: Vec<String> = keys.iter().map(item_text).collect();
+        assert_eq!(texts, ["sales", "marketing", "sales#2"]);
+    }
 }
