@@ -162,6 +162,20 @@ impl Change {
     }
 }
 
+/// The key of the field or item at a wizard path in `agreement` (`commitments[0].metrics[2].target`
+/// → `commitments[mkt-leads].metrics[mql-per-rep].target`): what a comment on it is anchored to,
+/// so that it stays on its clause when items are inserted or reordered. `None` where the
+/// agreement has no such field or item.
+pub fn key_for_field(agreement: &Agreement, field: &str) -> Option<String> {
+    path::key_of_index_path(&content(agreement), field)
+}
+
+/// Where the field or item a key names is in `agreement`, as the wizard names fields; `None`
+/// when it is not there (a comment on a clause since removed) or the key is malformed.
+pub fn field_for_key(agreement: &Agreement, key: &str) -> Option<String> {
+    path::index_path_of_key(&content(agreement), key)
+}
+
 /// Everything that differs between two versions of an agreement, in the agreement's order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {

@@ -156,6 +156,116 @@ pub(crate) fn index_path(value: &Value, path: &[Seg]) -> Option<String> {
     Some(out)
 }
 
+/// The key of the field or item at a wizard path (`commitments[0].metrics[2].target` →
+/// `commitments[mkt-leads].metrics[mql-per-rep].target`) in an agreement's JSON: what a comment
+/// is anchored to, so that it stays on its clause when items move. `None` where there is none.
+pub(crate) fn key_of_index_path(value: &Value, index_path: &str) -> Option<String> {
+    use crate::shape::{Shape, AGREEMENT};
+    let mut shape: &Shape = &AGREEMENT;
+    let mut value = value;
+    let mut path: Path = Vec::new();
+    for part in index_parts(index_path)? {
+        match (shape, part) {
+            (Shape::Object(fields), IndexPart::Field(name)) => {
+                let (name, next) = fields.iter().find(|(n, _)| *n == name)?;
+                value = value.get(*name)?;
+                shape = next;
+                path.push(Seg::Field(name));
+            }
+            (Shape::List(identity, item), IndexPart::Index(i)) => {
+                let items = value.as_array()?;
+                let key = item_keys(items, *identity).into_iter().nth(i)?;
+                value = items.get(i)?;
+                shape = item;
+                path.push(Seg::Item(key));
+            }
+            _ => return None,
+        }
+    }
+    Some(key_text(&path))
+}
+
+/// The wizard path of the field or item a key names, in an agreement's JSON: the inverse of
+/// [`key_of_index_path`]. `None` when the key is malformed or the agreement has no such item.
+pub(crate) fn index_path_of_key(value: &Value, key: &str) -> Option<String> {
+    use crate::shape::{Shape, AGREEMENT};
+    let mut shape: &Shape = &AGREEMENT;
+    let mut path: Path = Vec::new();
+    let mut chars = key.chars().peekable();
+    let mut name = String::new();
+    let flush = |name: &mut String, shape: &mut &'static Shape, path: &mut Path| -> Option<()> {
+        if name.is_empty() {
+            return Some(());
+        }
+        let Shape::Object(fields) = *shape else {
+            return None;
+        };
+        let (field, next) = fields.iter().find(|(n, _)| *n == name.as_str())?;
+        path.push(Seg::Field(field));
+        *shape = next;
+        name.clear();
+        Some(())
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '.' => flush(&mut name, &mut shape, &mut path)?,
+            '[' => {
+                flush(&mut name, &mut shape, &mut path)?;
+                let mut id = String::new();
+                let mut nth = String::new();
+                let mut in_nth = false;
+                loop {
+                    match chars.next()? {
+                        '\\' => id.push(chars.next()?),
+                        ']' => break,
+                        '#' => in_nth = true,
+                        c if in_nth => nth.push(c),
+                        c => id.push(c),
+                    }
+                }
+                let nth = if in_nth { nth.parse().ok()? } else { 1 };
+                let Shape::List(_, item) = shape else {
+                    return None;
+                };
+                path.push(Seg::Item(ItemKey { id, nth }));
+                shape = item;
+            }
+            c => name.push(c),
+        }
+    }
+    flush(&mut name, &mut shape, &mut path)?;
+    index_path(value, &path)
+}
+
+enum IndexPart<'a> {
+    Field(&'a str),
+    Index(usize),
+}
+
+/// `commitments[0].metrics[2].target` as its parts; `None` when it is not such a path.
+fn index_parts(path: &str) -> Option<Vec<IndexPart<'_>>> {
+    let mut parts = Vec::new();
+    for piece in path.split('.') {
+        let (name, mut rest) = match piece.find('[') {
+            Some(i) => (&piece[..i], &piece[i..]),
+            None => (piece, ""),
+        };
+        if name.is_empty() {
+            return None;
+        }
+        parts.push(IndexPart::Field(name));
+        while let Some(after) = rest.strip_prefix('[') {
+            let end = after.find(']')?;
+            parts.push(IndexPart::Index(after[..end].parse().ok()?));
+            rest = &after[end + 1..];
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -544,3 +544,71 @@ fn a_change_names_its_field_by_position_in_the_version_given() {
     );
     assert_eq!(holiday.field_path(&a), None, "not in the older version");
 }
+
+#[test]
+fn a_field_and_its_key_turn_into_each_other_whatever_the_items_order() {
+    let mut a = template("en");
+    a.consequences.adjustments.push(adjustment("bonus"));
+    a.deadlines.calendar.holidays.push(date(2027, 1, 7));
+    let n = a.deadlines.calendar.holidays.len();
+    for field in [
+        "title",
+        "parties.sales.head.name",
+        "commitments[0].metrics[2].target",
+        "commitments[1]",
+        "consequences.escalation[1].after_days",
+        "consequences.adjustments[0].tiers[1].adjustment_percent",
+        "signatories[1].name",
+        &format!("deadlines.calendar.holidays[{}]", n - 1),
+    ] {
+        let key = sla_compare::key_for_field(&a, field).unwrap_or_else(|| panic!("{field}"));
+        assert_eq!(
+            sla_compare::field_for_key(&a, &key).as_deref(),
+            Some(field),
+            "{field} → {key}"
+        );
+    }
+    assert_eq!(
+        sla_compare::key_for_field(&a, "commitments[0].metrics[0].target").as_deref(),
+        Some("commitments[mkt-leads].metrics[mql-per-rep].target")
+    );
+    // Ids with the key's own punctuation are escaped and read back.
+    let mut odd = a.clone();
+    odd.commitments[1].metrics[0].id = "a]b#c\\d".into();
+    let key = sla_compare::key_for_field(&odd, "commitments[1].metrics[0].name").unwrap();
+    assert_eq!(
+        key,
+        "commitments[sales-follow-up].metrics[a\\]b\\#c\\\\d].name"
+    );
+    assert_eq!(
+        sla_compare::field_for_key(&odd, &key).as_deref(),
+        Some("commitments[1].metrics[0].name")
+    );
+    // The key stays on its metric when the metrics move.
+    let mut b = a.clone();
+    b.commitments[0].metrics.reverse();
+    let last = b.commitments[0].metrics.len() - 1;
+    assert_eq!(
+        sla_compare::field_for_key(&b, "commitments[mkt-leads].metrics[mql-per-rep].target"),
+        Some(format!("commitments[0].metrics[{last}].target"))
+    );
+    // Gone, unknown or malformed: no field.
+    b.commitments[0].metrics.retain(|m| m.id != "mql-per-rep");
+    for key in [
+        "commitments[mkt-leads].metrics[mql-per-rep].target",
+        "no_such_field",
+        "commitments[mkt-leads",
+        "title[0]",
+    ] {
+        assert_eq!(sla_compare::field_for_key(&b, key), None, "{key}");
+    }
+    for field in [
+        "commitments[9]",
+        "title.x",
+        "commitments[x]",
+        "",
+        "commitments[0]]",
+    ] {
+        assert_eq!(sla_compare::key_for_field(&b, field), None, "{field}");
+    }
+}
