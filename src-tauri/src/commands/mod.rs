@@ -2,6 +2,7 @@
 //! core, return its result or its error.
 
 mod app_info;
+mod comments;
 mod drafts;
 mod export;
 mod guidance;
@@ -31,6 +32,8 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         proposals::import_file,
         proposals::accept_proposal,
         proposals::compare_versions,
+        comments::comment_key,
+        comments::comment_anchors,
         drafts::open_draft,
         drafts::save_draft,
         drafts::duplicate_draft,

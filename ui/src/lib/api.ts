@@ -85,6 +85,10 @@ export const api = {
   examineFile: (path: string, language: Language) => call<FileView>("examine_file", { path, language }),
   /** Stores a file as a new draft (`separate`: even when it is a new version of a draft here). */
   importFile: (path: string, separate: boolean) => call<Draft>("import_file", { path, separate }),
+  /** The key a comment on the field at `field` is anchored to (its items by identity). */
+  commentKey: (agreement: Agreement, field: string) => call<string | null>("comment_key", { agreement, field }),
+  /** Where each comment thread's field is in `agreement` now (null: the clause was removed). */
+  commentAnchors: (agreement: Agreement) => call<{ thread: string; field: string | null }[]>("comment_anchors", { agreement }),
   /** What changed from version `from` to version `to` of a draft, in `language`. */
   compareVersions: (id: number, from: number, to: number, language: Language) =>
     call<ProposalChange[]>("compare_versions", { id, from, to, language }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldId, focusField, parentPath, stepForField } from "./fieldpath";
+import { fieldId, focusField, parentPath, pathFromFieldId, stepForField } from "./fieldpath";
 
 describe("field paths", () => {
   it("derive element ids that are valid and unique per path", () => {
@@ -56,5 +56,14 @@ describe("field paths", () => {
     expect(section?.id).toBe("f-commitments-0-metrics");
     expect(document.activeElement).toBe(section);
     expect(focusField("monitoring.reports")).toBeNull();
+  });
+});
+
+describe("field ids back to paths", () => {
+  it("turn into the path they were made from", () => {
+    for (const path of ["title", "commitments[0].metrics[2].target", "monitoring.reports[1].name", "deadlines.calendar.holidays[0]", "parties.sales.head.email"]) {
+      expect(pathFromFieldId(fieldId(path))).toBe(path);
+    }
+    expect(pathFromFieldId("step-heading")).toBeNull();
   });
 });

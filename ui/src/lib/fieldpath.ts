@@ -72,3 +72,14 @@ function isFocusable(element: HTMLElement): boolean {
     element.hasAttribute("tabindex")
   );
 }
+
+/** The field path of an element id made by `fieldId` (field names have no `-`), or null. */
+export function pathFromFieldId(id: string): string | null {
+  if (!id.startsWith("f-") || id === "f-agreement") return null;
+  let path = "";
+  for (const part of id.slice(2).split("-")) {
+    if (/^\d+$/.test(part)) path += `[${part}]`;
+    else path += (path ? "." : "") + part;
+  }
+  return path;
+}

@@ -12,6 +12,8 @@ export type ProposalFile = Extract<FileView, { kind: "proposal" }>;
 
 export interface Session {
   view: "loading" | "home" | "wizard" | "signatures" | "reviews" | "proposal";
+  /** How many open comment threads are on each field (by path) of the open draft. */
+  commentFields: Record<string, number>;
   /** The other head's file the proposal screen compares with a draft here. */
   proposal: { path: string; view: ProposalFile } | null;
   /** The PDF the signatures screen shows, when one is chosen. */
@@ -38,6 +40,7 @@ export interface Session {
 
 export const session = $state<Session>({
   view: "loading",
+  commentFields: {},
   proposal: null,
   signingFile: null,
   signed: null,

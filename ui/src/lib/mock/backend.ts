@@ -215,6 +215,21 @@ export class MockBackend {
         for (const [id, d] of this.drafts) if (d.info.trashed_at !== null) (this.drafts.delete(id), n++);
         return n;
       }
+      // The real anchoring is Rust's (items by identity); the mock keys a field by its path.
+      case "comment_key":
+        return `key:${String(args.field)}`;
+      case "comment_anchors": {
+        const agreement = args.agreement as Agreement;
+        const exists = (path: string) =>
+          path
+            .replace(/\[(\d+)\]/g, ".$1")
+            .split(".")
+            .reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), agreement) !== undefined;
+        return (agreement.negotiation?.comments ?? []).map((c) => {
+          const field = c.on.startsWith("key:") ? c.on.slice(4) : null;
+          return { thread: c.id, field: field && exists(field) ? field : null };
+        });
+      }
       case "compare_versions": {
         // The real comparison is Rust's; this one finds changed targets, enough for the window.
         const d = this.get(args.id);

@@ -751,3 +751,25 @@ proposal-separate = Keep as a separate draft
 proposal-cancel = Cancel
 proposal-merged = Merged as version { $version }: { $accepted } accepted, { $rejected } rejected.
 proposal-draft-changed = Your draft was saved since this comparison was made: open the file again to compare it with the latest version.
+
+## Comments on clauses
+comments-title = Comments
+comments-button-open = Comments ({ $count } open)
+comments-intro = A question or an objection about a clause, for the other head: it goes to them in the file you save for them, and never appears in the agreement's PDF.
+comments-as = Writing as
+comments-as-side = { $name } ({ $side })
+comments-new-on = New comment on “{ $field }”
+comments-pick-field = Click in a field of the agreement, then write your comment on it here.
+comments-add = Comment
+comments-none = No comments yet.
+comments-removed-field = a clause removed since
+comments-no-field = That field is not in the agreement any more; click in another one.
+comments-resolved = Resolved
+comments-reply = Reply…
+comments-send = Reply
+comments-resolve = Resolve
+comments-reopen = Reopen
+comments-on-field = { $count ->
+    [one] { $count } comment
+   *[other] { $count } comments
+}

@@ -776,3 +776,29 @@ proposal-separate = Сохранить отдельным черновиком
 proposal-cancel = Отмена
 proposal-merged = Слито как версия { $version }: принято { $accepted }, отклонено { $rejected }.
 proposal-draft-changed = Ваш черновик сохранялся после этого сравнения: откройте файл ещё раз, чтобы сравнить его с последней версией.
+
+## Комментарии к пунктам
+comments-title = Комментарии
+comments-button-open = { $count ->
+    [one] Комментарии ({ $count } открыт)
+   *[other] Комментарии (открыто: { $count })
+}
+comments-intro = Вопрос или возражение по пункту для другого руководителя: он получит его в файле, который вы для него сохраните; в PDF соглашения комментарии не попадают.
+comments-as = Пишет
+comments-as-side = { $name } ({ $side })
+comments-new-on = Новый комментарий к полю «{ $field }»
+comments-pick-field = Щёлкните в поле соглашения, затем напишите здесь комментарий к нему.
+comments-add = Комментировать
+comments-none = Комментариев пока нет.
+comments-removed-field = пункт, который с тех пор удалён
+comments-no-field = Этого поля в соглашении больше нет; щёлкните в другом.
+comments-resolved = Решено
+comments-reply = Ответить…
+comments-send = Ответить
+comments-resolve = Решено
+comments-reopen = Открыть снова
+comments-on-field = { $count ->
+    [one] { $count } комментарий
+    [few] { $count } комментария
+   *[other] { $count } комментариев
+}
