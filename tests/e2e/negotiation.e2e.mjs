@@ -3,8 +3,9 @@
 // file dialogs: Anna creates the agreement and saves it for Igor; Igor opens it (a new draft,
 // the same agreement), lowers two targets and saves his answer; Anna opens the answer, which is
 // recognised as her draft's new version and compared from the version both had: exactly two
-// changes, one accepted and one rejected; the merged draft is checked through the CLI. Every
-// screen of the comparison is kept in both languages.
+// changes and one comment; one change accepted and one rejected; she replies to the comment
+// beside its field. The merged draft and the thread are checked through the CLI. The
+// comparison and the comments are kept as screenshots in both languages.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
@@ -12,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { remote } from "webdriverio";
-import { SCREENS, click, endSession, fill, goToStep, sleep, waitSaved } from "./lib.mjs";
+import { SCREENS, choose, click, endSession, fill, goToStep, sleep, waitSaved } from "./lib.mjs";
 
 const BIN = process.env.SLA_STUDIO_BIN;
 const dir = mkdtempSync(join(tmpdir(), "sla-negotiation-"));
@@ -164,6 +165,15 @@ describe("two heads negotiating through files", { concurrency: false }, () => {
     await fill(browser, "f-commitments-0-metrics-0-target", "80");
     await click(browser, "#f-commitments-0-metrics-1 > summary");
     await fill(browser, "f-commitments-0-metrics-1-target", "60");
+    // A comment on a third target, as the head of sales.
+    await click(browser, "#f-commitments-0-metrics-2 > summary");
+    await click(browser, "#f-commitments-0-metrics-2-target");
+    await click(browser, "#comments-open");
+    await choose(browser, "comment-side", "sales");
+    await fill(browser, "comment-text", "95% is too high for Q1");
+    await click(browser, "#comment-add");
+    await waitText("#comments-open", /^Comments \(1 open\)$/);
+    await waitText('.comment-mark[data-path="commitments[0].metrics[2].target"]', /^1 comment$/);
     await waitSaved(browser);
     await sendFile("sales", fromIgor);
     await stopHead();
@@ -178,7 +188,7 @@ describe("two heads negotiating through files", { concurrency: false }, () => {
     await browser.$(".proposal").waitForExist({ timeout: 10000 });
     assert.equal(await (await browser.$("#proposal-heading")).getText(), "Changes proposed by Igor Smirnov");
     assert.match(await (await browser.$("#proposal-base")).getText(), /^Compared from version 1/);
-    assert.equal(await (await browser.$("#proposal-counts")).getText(), "2 changes, 0 conflicts, 0 new comments");
+    assert.equal(await (await browser.$("#proposal-counts")).getText(), "2 changes, 0 conflicts, 1 new comment");
     const changes = await browser.execute(() => [...document.querySelectorAll(".change .change-text")].map((e) => e.textContent));
     assert.deepEqual(changes, [
       "3.1.1 MQLs per sales rep: target 100 → 80 a month",
@@ -205,6 +215,34 @@ describe("two heads negotiating through files", { concurrency: false }, () => {
     assert.equal(merged.commitments[0].metrics[1].target, 70);
     assert.match(cli("anna", "history", String(drafts[0].id)), /merged the proposal of Igor Smirnov/);
     await screenshot("negotiation-merged");
+  });
+
+  it("Anna sees Igor's comment beside its field and replies", async () => {
+    await waitText("#comments-open", /^Comments \(1 open\)$/);
+    await click(browser, "#comments-open");
+    await waitText(".thread .text", /^95% is too high for Q1$/);
+    await click(browser, ".thread .thread-field");
+    await waitText('.comment-mark[data-path="commitments[0].metrics[2].target"]', /^1 comment$/);
+    await fill(browser, await browser.execute(() => document.querySelector(".thread .reply-text").id), "Agreed: 90% until April");
+    await click(browser, ".thread button.reply");
+    await waitText(".thread", /Agreed: 90% until April/);
+    await screenshot("negotiation-comments-en");
+    await click(browser, "#ui-lang-ru");
+    await waitText("#comments-open", /^Комментарии/);
+    await screenshot("negotiation-comments-ru");
+    await click(browser, "#ui-lang-en");
+    await waitSaved(browser);
+    const drafts = JSON.parse(cli("anna", "drafts", "--json"));
+    const saved = JSON.parse(cli("anna", "show", String(drafts[0].id)));
+    const [thread] = saved.negotiation.comments;
+    assert.equal(thread.on, "commitments[mkt-leads].metrics[mql-data-complete].target");
+    assert.deepEqual(
+      thread.messages.map((m) => [m.author, m.text]),
+      [
+        ["Igor Smirnov", "95% is too high for Q1"],
+        ["Anna Petrova", "Agreed: 90% until April"],
+      ],
+    );
     await stopHead();
   });
 });

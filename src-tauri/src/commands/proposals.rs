@@ -72,7 +72,19 @@ pub enum FileView {
         changes: Vec<ChangeView>,
         conflicts: Vec<ConflictView>,
         new_comments: usize,
+        /// The comments in the file that the draft does not have yet, oldest first.
+        comments: Vec<CommentView>,
     },
+}
+
+/// A comment that comes with a proposal.
+#[derive(Serialize)]
+pub struct CommentView {
+    /// The wizard's path of the field it is on, in the proposal; `None` for a removed clause.
+    field: Option<String>,
+    author: String,
+    at: String,
+    text: String,
 }
 
 fn change_view(
@@ -124,7 +136,32 @@ fn proposal_view(store: &sla_store::Store, p: &Proposal, language: Language) -> 
             .map(|c| conflict_view(c, language))
             .collect(),
         new_comments: p.new_comments,
+        comments: new_comments(store, p)?,
     })
+}
+
+fn new_comments(store: &sla_store::Store, p: &Proposal) -> Result<Vec<CommentView>> {
+    let ours = store.get(p.draft)?.agreement.negotiation.comments;
+    let known = |thread: &str, message: &str| {
+        ours.iter()
+            .any(|t| t.id == thread && t.messages.iter().any(|m| m.id == message))
+    };
+    let mut out: Vec<CommentView> = p
+        .theirs
+        .negotiation
+        .comments
+        .iter()
+        .flat_map(|t| t.messages.iter().map(move |m| (t, m)))
+        .filter(|(t, m)| !known(&t.id, &m.id))
+        .map(|(t, m)| CommentView {
+            field: sla_compare::field_for_key(&p.theirs, &t.on),
+            author: m.author.clone(),
+            at: m.at.clone(),
+            text: m.text.clone(),
+        })
+        .collect();
+    out.sort_by(|a, b| a.at.cmp(&b.at));
+    Ok(out)
 }
 
 /// Reads the file at `path` (`.sla.json`, or a PDF SLA Studio exported) and says what it is:

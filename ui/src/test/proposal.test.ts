@@ -35,6 +35,7 @@ function proposal(overrides: Partial<Extract<FileView, { kind: "proposal" }>> = 
     ],
     conflicts: [],
     new_comments: 1,
+    comments: [{ field: "commitments[0].metrics[2].target", author: "Igor Smirnov", at: "2026-11-03T09:00:00Z", text: "95% is <i>too</i> high" }],
     ...overrides,
   };
 }
@@ -68,11 +69,16 @@ describe("a file from the other head", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Changes proposed by Igor Smirnov");
     expect(document.getElementById("proposal-base")!.textContent).toContain("Compared from version 1");
     expect(document.getElementById("proposal-counts")!.textContent).toBe("3 changes, 0 conflicts, 1 new comment");
-    expect([...document.querySelectorAll(".proposal h2")].map((h) => h.textContent)).toEqual(["Performance levels", "Deadlines"]);
+    expect([...document.querySelectorAll(".proposal h2")].map((h) => h.textContent)).toEqual(["Performance levels", "Deadlines", "Their comments"]);
     // A change's text is text, whatever it holds.
     const holiday = document.querySelector('[data-key="deadlines.calendar.holidays[2027-01-07]"] .change-text')!;
     expect(holiday.textContent).toBe("5.1 holiday added: <b>7 January 2027</b>");
     expect(holiday.querySelector("b")).toBeNull();
+    // Their comment, under the step of its field, as text.
+    const comment = document.querySelector("#proposal-comments .proposal-comment")!;
+    expect(comment.textContent).toContain("Performance levels");
+    expect(comment.querySelector(".comment-text")!.textContent).toBe("95% is <i>too</i> high");
+    expect(comment.querySelector("i")).toBeNull();
 
     // Reject the second change.
     const second = document.querySelector('[data-key="commitments[mkt-leads].metrics[mql-acceptance].target"]')!;

@@ -348,6 +348,8 @@ export type FileView =
       changes: ProposalChange[];
       conflicts: ProposalConflict[];
       new_comments: number;
+      /** The comments in the file the draft does not have yet. */
+      comments: { field: string | null; author: string; at: string; text: string }[];
     };
 
 export type ConflictChoice = "ours" | "theirs" | "base";

@@ -773,3 +773,5 @@ comments-on-field = { $count ->
     [one] { $count } comment
    *[other] { $count } comments
 }
+proposal-comments = Their comments
+proposal-comments-kept = Comments are kept whatever you decide on the changes; reply to them in the wizard after merging.

@@ -802,3 +802,5 @@ comments-on-field = { $count ->
     [few] { $count } комментария
    *[other] { $count } комментариев
 }
+proposal-comments = Их комментарии
+proposal-comments-kept = Комментарии сохраняются при любом решении по изменениям; ответить на них можно в мастере после слияния.
