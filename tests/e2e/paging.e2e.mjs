@@ -32,7 +32,8 @@ describe("the home screen with more drafts than a page", { concurrency: false },
     const dir = mkdtempSync(join(tmpdir(), "sla-paging-"));
     for (let i = 0; i < DRAFTS; i++) {
       const file = join(dir, `${i}.sla.json`);
-      writeFileSync(file, JSON.stringify({ ...template, title: `Paged agreement ${String(i).padStart(3, "0")}` }));
+      // Each its own agreement: a file of an agreement already here would be its next version.
+      writeFileSync(file, JSON.stringify({ ...template, id: `paged-${i}`, title: `Paged agreement ${String(i).padStart(3, "0")}` }));
       cli("import", file);
     }
     browser = await startApp();
