@@ -50,7 +50,7 @@ describe("comments on clauses", () => {
     expect(screen.getByText("No comments yet.")).toBeTruthy();
     // The person clicks in the title, then writes.
     await fireEvent.focusIn(el("#f-title"));
-    await waitFor(() => expect(screen.getByLabelText("New comment on “Title”")).toBeTruthy());
+    await waitFor(() => expect(screen.getByLabelText("New comment on “Parties and service · Title”")).toBeTruthy());
     const box = el<HTMLTextAreaElement>("#comment-text");
     box.value = "Say <b>which</b> company";
     await fireEvent.input(box);
@@ -75,15 +75,19 @@ describe("comments on clauses", () => {
       a.negotiation = {
         comments: [
           { id: "t1", on: "key:parties.sales.department", messages: [{ id: "m1", side: "sales", author: "Igor Smirnov", at: "2026-11-03T09:00:00Z", text: "Call us B2B Sales" }] },
+          { id: "t3", on: "key:commitments[0].metrics[2].target", messages: [{ id: "m3", side: "sales", author: "Igor Smirnov", at: "2026-11-03T11:00:00Z", text: "Lower it" }] },
           { id: "t2", on: "key:commitments[9].service", messages: [{ id: "m2", side: "sales", author: "Igor Smirnov", at: "2026-11-03T10:00:00Z", text: "About a removed service" }] },
         ],
       };
     });
     await fireEvent.click(el("#comments-open"));
     await waitFor(() => expect(document.getElementById("comments")).not.toBeNull());
-    expect(el("#comments-open").textContent!.trim()).toBe("Comments (2 open)");
-    await waitFor(() => expect(el('[data-thread="t1"] .thread-field').textContent).toBe("Department name"));
+    expect(el("#comments-open").textContent!.trim()).toBe("Comments (3 open)");
+    await waitFor(() => expect(el('[data-thread="t1"] .thread-field').textContent).toBe("Parties and service · Department name"));
     expect(el('[data-thread="t2"] .thread-head').textContent).toContain("a clause removed since");
+    // A field on another step: its step, its metric and its name.
+    const metricName = session.agreement!.commitments[0].metrics[2].name;
+    expect(el('[data-thread="t3"] .thread-field').textContent).toBe(`Performance levels · ${metricName} · target`);
     // Igor's computer: he writes as the head of sales, which is remembered for the draft.
     const side = el<HTMLSelectElement>("#comment-side");
     side.value = "sales";
@@ -99,7 +103,7 @@ describe("comments on clauses", () => {
     ]);
     await fireEvent.click(el('[data-thread="t1"] button.resolve'));
     expect(t1.resolved_by).toBe("sales");
-    await waitFor(() => expect(el("#comments-open").textContent!.trim()).toBe("Comments (1 open)"));
+    await waitFor(() => expect(el("#comments-open").textContent!.trim()).toBe("Comments (2 open)"));
     expect(el('[data-thread="t1"]').classList.contains("resolved")).toBe(true);
     await fireEvent.click(el('[data-thread="t1"] button.reopen'));
     expect(t1.resolved_at).toBeUndefined();
