@@ -795,7 +795,7 @@ comments-no-field = Этого поля в соглашении больше н�
 comments-resolved = Решено
 comments-reply = Ответить…
 comments-send = Ответить
-comments-resolve = Решено
+comments-resolve = Отметить решённым
 comments-reopen = Открыть снова
 comments-on-field = { $count ->
     [one] { $count } комментарий
