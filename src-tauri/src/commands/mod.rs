@@ -32,6 +32,7 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         proposals::import_file,
         proposals::accept_proposal,
         proposals::compare_versions,
+        proposals::draft_badges,
         comments::comment_key,
         comments::comment_anchors,
         drafts::open_draft,

@@ -164,9 +164,15 @@ fn new_comments(store: &sla_store::Store, p: &Proposal) -> Result<Vec<CommentVie
     Ok(out)
 }
 
+/// The setting naming the proposal file opened for draft `id` and not merged yet.
+fn pending_key(id: DraftId) -> String {
+    format!("proposal-pending:{id}")
+}
+
 /// Reads the file at `path` (`.sla.json`, or a PDF SLA Studio exported) and says what it is:
-/// a new agreement, or a proposal for a draft here with its changes in `language`. Stores
-/// nothing.
+/// a new agreement, or a proposal for a draft here with its changes in `language`. Stores no
+/// draft; a proposal is remembered as waiting for its draft until it is merged, so that the
+/// drafts list can say so.
 #[tauri::command]
 pub fn examine_file(
     state: State<'_, AppState>,
@@ -174,13 +180,55 @@ pub fn examine_file(
     language: Language,
 ) -> Result<FileView> {
     let theirs = crate::files::read_agreement(&path)?;
-    let store = state.store.lock()?;
+    let mut store = state.store.lock()?;
     match sla_proposals::examine(&store, theirs)? {
         Incoming::New(agreement) => Ok(FileView::New {
             title: agreement.title,
         }),
-        Incoming::Proposal(p) => proposal_view(&store, &p, language),
+        Incoming::Proposal(p) => {
+            let view = proposal_view(&store, &p, language)?;
+            if !p.is_empty() {
+                store.set_setting(&pending_key(p.draft), &path.to_string_lossy())?;
+            }
+            Ok(view)
+        }
     }
+}
+
+/// What the drafts list says beside a draft besides its title.
+#[derive(Serialize)]
+pub struct DraftBadge {
+    id: DraftId,
+    /// Comment threads nobody has resolved since their last message.
+    open_comments: usize,
+    /// A proposal file opened for it and not merged yet.
+    pending_proposal: Option<PathBuf>,
+}
+
+/// The badges of the drafts `ids` (a page of the list): only drafts with something to say.
+#[tauri::command]
+pub fn draft_badges(state: State<'_, AppState>, ids: Vec<DraftId>) -> Result<Vec<DraftBadge>> {
+    let store = state.store.lock()?;
+    let mut badges = Vec::new();
+    for id in ids {
+        let open_comments = match store.get(id) {
+            Ok(draft) => draft.agreement.negotiation.open_threads(),
+            // A draft gone meanwhile, or unreadable, has nothing to badge; the list says the rest.
+            Err(_) => continue,
+        };
+        let pending_proposal = store
+            .get_setting(&pending_key(id))?
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
+        if open_comments > 0 || pending_proposal.is_some() {
+            badges.push(DraftBadge {
+                id,
+                open_comments,
+                pending_proposal,
+            });
+        }
+    }
+    Ok(badges)
 }
 
 /// Stores the file at `path` as a new draft: of a new agreement, keeping its number; or, with
@@ -193,6 +241,8 @@ pub fn import_file(state: State<'_, AppState>, path: PathBuf, separate: bool) ->
     let info = match sla_proposals::examine(&store, theirs)? {
         Incoming::New(agreement) => sla_proposals::import_new(&mut store, *agreement, &note)?,
         Incoming::Proposal(p) if separate => {
+            // Kept apart on purpose: no longer waiting to be merged.
+            store.set_setting(&pending_key(p.draft), "")?;
             sla_proposals::import_as_copy(&mut store, p.theirs, &note)?
         }
         Incoming::Proposal(p) => {
@@ -238,6 +288,7 @@ pub fn accept_proposal(
         .unwrap_or_default();
     let info: DraftInfo =
         sla_proposals::accept(&mut store, &proposal, &rejected, &choices, &source)?;
+    store.set_setting(&pending_key(draft), "")?;
     Ok(store.get(info.id)?)
 }
 

@@ -89,6 +89,9 @@ export const api = {
   commentKey: (agreement: Agreement, field: string) => call<string | null>("comment_key", { agreement, field }),
   /** Where each comment thread's field is in `agreement` now (null: the clause was removed). */
   commentAnchors: (agreement: Agreement) => call<{ thread: string; field: string | null }[]>("comment_anchors", { agreement }),
+  /** What the drafts list says beside each of `ids`: open comments, a proposal waiting. */
+  draftBadges: (ids: number[]) =>
+    call<{ id: number; open_comments: number; pending_proposal: string | null }[]>("draft_badges", { ids }),
   /** What changed from version `from` to version `to` of a draft, in `language`. */
   compareVersions: (id: number, from: number, to: number, language: Language) =>
     call<ProposalChange[]>("compare_versions", { id, from, to, language }),

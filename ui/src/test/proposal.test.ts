@@ -100,6 +100,8 @@ describe("a file from the other head", () => {
     expect(session.agreement!.commitments[0].metrics[0].target).toBe(80);
     expect(calls("import_file")).toHaveLength(0);
     await screen.findByText("Merged as version 2: 2 accepted, 1 rejected.");
+    // Opened, it waited for the draft; merged, it no longer does.
+    expect(backend.settings.get(`proposal-pending:${draftId}`)).toBe("");
   });
 
   it("waits for a side to be chosen in each conflict and sends the choice", async () => {
@@ -192,5 +194,26 @@ describe("the language", () => {
     await screen.findByText("3.1.1 MQL на менеджера: целевое значение 100 → 80 за месяц");
     expect(calls("examine_file").at(-1)!.args.language).toBe("ru");
     expect(document.querySelector(`[data-key="${key}"]`)!.classList.contains("rejected")).toBe(true);
+  });
+});
+
+describe("the drafts list", () => {
+  it("says which drafts have open comments or a proposal waiting, and opens the proposal again", async () => {
+    const a = structuredClone(agreement);
+    a.negotiation = { comments: [{ id: "t1", on: "title", messages: [{ id: "m1", side: "sales", author: "Igor Smirnov", at: "2026-11-03T09:00:00Z", text: "?" }] }] };
+    backend.saveElsewhere(draftId, a);
+    backend.incoming.set(FILE, { view: proposal({ latest: 2 }), agreement: a });
+    backend.settings.set(`proposal-pending:${draftId}`, FILE);
+    render(App);
+    const line = await waitFor(() => {
+      const found = document.querySelector(`.negotiation-line[data-draft-id="${draftId}"]`);
+      if (!found) throw new Error("no badge line yet");
+      return found;
+    });
+    expect(line.querySelector(".comments-badge")!.textContent).toBe("1 open comment");
+    expect(line.querySelector(".proposal-badge")!.textContent).toBe("Proposed changes wait");
+    await fireEvent.click(line.querySelector("button.open-proposal")!);
+    await waitFor(() => expect(session.view).toBe("proposal"));
+    expect(calls("examine_file").at(-1)!.args.path).toBe(FILE);
   });
 });

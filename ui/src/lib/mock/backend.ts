@@ -230,6 +230,14 @@ export class MockBackend {
           return { thread: c.id, field: field && exists(field) ? field : null };
         });
       }
+      case "draft_badges":
+        return (args.ids as number[]).flatMap((id) => {
+          const d = this.drafts.get(id);
+          if (!d) return [];
+          const open = (d.agreement.negotiation?.comments ?? []).filter((t) => !t.resolved_at).length;
+          const pending = this.settings.get(`proposal-pending:${id}`) || null;
+          return open > 0 || pending ? [{ id, open_comments: open, pending_proposal: pending }] : [];
+        });
       case "compare_versions": {
         // The real comparison is Rust's; this one finds changed targets, enough for the window.
         const d = this.get(args.id);
@@ -281,6 +289,7 @@ export class MockBackend {
       case "examine_file": {
         const file = this.incoming.get(String(args.path));
         if (!file) throw { kind: "invalid_agreement", message: `${String(args.path)}: not an agreement file` };
+        if (file.view.kind === "proposal") this.settings.set(`proposal-pending:${file.view.draft}`, String(args.path));
         return structuredClone(file.view);
       }
       case "import_file": {
@@ -299,6 +308,7 @@ export class MockBackend {
           throw { kind: "conflict", message: "the draft was saved since", conflict: { id: d.info.id, base: Number(args.latest), latest: d.info.version, saved_at: d.info.updated_at, note: "" } };
         }
         const name = file.view.proposer ?? String(args.path);
+        this.settings.set(`proposal-pending:${d.info.id}`, "");
         const info = this.saveElsewhere(d.info.id, file.agreement, `merged the proposal of ${name}`);
         return { info, agreement: structuredClone(file.agreement) };
       }

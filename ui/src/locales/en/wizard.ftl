@@ -775,3 +775,9 @@ comments-on-field = { $count ->
 }
 proposal-comments = Their comments
 proposal-comments-kept = Comments are kept whatever you decide on the changes; reply to them in the wizard after merging.
+home-open-comments = { $count ->
+    [one] { $count } open comment
+   *[other] { $count } open comments
+}
+home-proposal-waiting = Proposed changes wait
+home-proposal-open = Compare

@@ -804,3 +804,10 @@ comments-on-field = { $count ->
 }
 proposal-comments = Их комментарии
 proposal-comments-kept = Комментарии сохраняются при любом решении по изменениям; ответить на них можно в мастере после слияния.
+home-open-comments = { $count ->
+    [one] { $count } открытый комментарий
+    [few] { $count } открытых комментария
+   *[other] { $count } открытых комментариев
+}
+home-proposal-waiting = Ждут предложенные изменения
+home-proposal-open = Сравнить
