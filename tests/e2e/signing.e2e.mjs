@@ -1,6 +1,7 @@
 // Sign-off end to end on the real app: export an agreement, make a signing identity, sign in the
 // first head's block, countersign with a drawn signature as the second head, see the signed
-// version frozen and an edit turn into an amendment, and open the signed PDF to verify it.
+// version frozen and an edit turn into an amendment whose PDF lists the change in an annex, and
+// open the signed PDF to verify it.
 // The system's file dialogs are answered by typing into them (xdotool); the signed files are
 // checked by poppler's pdfsig, which nobody here wrote.
 import assert from "node:assert/strict";
@@ -15,6 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), "sla-signing-"));
 const exported = join(dir, "agreement.pdf");
 const signedOnce = join(dir, "agreement-signed.pdf");
 const signedTwice = join(dir, "agreement-countersigned.pdf");
+const amended = join(dir, "agreement-amended.pdf");
 
 let browser;
 
@@ -234,6 +236,22 @@ describe("sign-off on the real app", { concurrency: false }, () => {
     await waitSaved(browser);
     await waitText("#frozen-banner", /Amendment: version \d+ was signed/);
     await screenshot("23-amendment");
+  });
+
+  it("exports the amendment with an annex listing the change, naming the signed agreement", async () => {
+    await goToStep(browser, "signoff");
+    await saveAs("#export-pdf", amended);
+    await waitText(".ok[role=status]", /agreement-amended\.pdf/);
+    const pdf = execFileSync("pdftotext", [amended, "-"], { encoding: "utf8" });
+    const flat = pdf.replace(/\s+/g, " ");
+    assert.match(flat, /AMENDMENT TO THE SERVICE-LEVEL AGREEMENT/);
+    assert.match(flat, /Annex\. Changes to the signed agreement/);
+    assert.match(flat, /1\. Title: “[^”]*” → “[^”]*\(amended\)”/);
+    // The signed agreement, by the fingerprint its own footer printed.
+    const signedText = execFileSync("pdftotext", [signedTwice, "-"], { encoding: "utf8" });
+    const hash = /SHA-256 of the agreement data: ([0-9a-f]{64})/.exec(signedText)?.[1];
+    assert.ok(hash, "the signed PDF's footer names its fingerprint");
+    assert.ok(pdf.replace(/\s+/g, "").includes(hash), "the annex names the signed agreement's fingerprint");
   });
 
   it("opens the countersigned PDF from the home screen and verifies it, in Russian too", async () => {
