@@ -9,8 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sla_model::{merge_comments, Agreement};
 
-use crate::path::{is_inside, item_keys, key_text, Path, Seg};
-use crate::shape::{Shape, AGREEMENT};
+use crate::path::{is_inside, key_text, locate, Path};
 use crate::{apply, compare, words, Change, ChangeKind, CompareError, Step, Text};
 
 /// Which side an edit that merged cleanly came from.
@@ -160,7 +159,8 @@ pub fn merge3(
             .chain(&theirs_changes)
             .find(|c| c.path == path)
             .expect("a conflict has an edit at its root");
-        let [b, ours_value, theirs_value] = [0, 1, 2].map(|i| value_at(&values[i], &path).cloned());
+        let [b, ours_value, theirs_value] =
+            [0, 1, 2].map(|i| locate(&values[i], &path).map(|(v, _)| v.clone()));
         conflicts.push(Conflict {
             key: key_text(&path),
             kind,
@@ -243,29 +243,4 @@ impl Merge {
         }
         apply::apply(&self.base, &changes)
     }
-}
-
-/// The value at `path` in an agreement's JSON; `None` where there is none.
-fn value_at<'a>(value: &'a Value, path: &[Seg]) -> Option<&'a Value> {
-    let mut shape: &Shape = &AGREEMENT;
-    let mut value = value;
-    for seg in path {
-        match (shape, seg) {
-            (Shape::Object(fields), Seg::Field(name)) => {
-                shape = fields
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map_or(&Shape::Leaf, |(_, s)| s);
-                value = value.get(name)?;
-            }
-            (Shape::List(identity, item), Seg::Item(key)) => {
-                let items = value.as_array()?;
-                let i = item_keys(items, *identity).iter().position(|k| k == key)?;
-                value = &items[i];
-                shape = item;
-            }
-            _ => return None,
-        }
-    }
-    Some(value)
 }

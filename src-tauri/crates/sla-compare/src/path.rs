@@ -123,9 +123,10 @@ pub(crate) fn position<T>(
     })
 }
 
-/// `path` in an agreement's JSON as the wizard names its fields, items by position:
-/// `commitments[0].metrics[2].target`; `None` where the agreement has no such field or item.
-pub(crate) fn index_path(value: &Value, path: &[Seg]) -> Option<String> {
+/// The value at `path` in an agreement's JSON, with `path` as the wizard names its fields, items
+/// by position (`commitments[0].metrics[2].target`); `None` where the agreement has no such field
+/// or item.
+pub(crate) fn locate<'a>(value: &'a Value, path: &[Seg]) -> Option<(&'a Value, String)> {
     use crate::shape::{Shape, AGREEMENT};
     let mut shape: &Shape = &AGREEMENT;
     let mut value = value;
@@ -153,7 +154,12 @@ pub(crate) fn index_path(value: &Value, path: &[Seg]) -> Option<String> {
             _ => return None,
         }
     }
-    Some(out)
+    Some((value, out))
+}
+
+/// `path` as the wizard names its fields; see [`locate`].
+pub(crate) fn index_path(value: &Value, path: &[Seg]) -> Option<String> {
+    locate(value, path).map(|(_, index_path)| index_path)
 }
 
 /// The key of the field or item at a wizard path (`commitments[0].metrics[2].target` →
