@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { remote } from "webdriverio";
-import { SCREENS, choose, click, endSession, fill, goToStep, sleep, waitSaved } from "./lib.mjs";
+import { SCREENS, answerFileDialog, choose, click, endSession, fill, goToStep, sleep, waitSaved } from "./lib.mjs";
 
 const BIN = process.env.SLA_STUDIO_BIN;
 const dir = mkdtempSync(join(tmpdir(), "sla-negotiation-"));
@@ -67,27 +67,6 @@ async function stopHead() {
   for (let i = 0; i < 100 && (await portOpen(base)); i++) await sleep(100);
 }
 
-/** Answers the system's file dialog as a person does: types the path, presses Enter. */
-async function answerDialog(title, path) {
-  const found = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", `^${title}$`], {
-    encoding: "utf8",
-    timeout: 20000,
-  });
-  const window = found.trim().split("\n").pop();
-  execFileSync("xdotool", ["windowfocus", "--sync", window]);
-  await sleep(300);
-  execFileSync("xdotool", ["key", "--clearmodifiers", title === "Save File" ? "ctrl+a" : "ctrl+l"]);
-  await sleep(300);
-  execFileSync("xdotool", ["type", "--delay", "5", path]);
-  await sleep(200);
-  execFileSync("xdotool", ["key", "Return"]);
-  await browser
-    .waitUntil(async () => execFileSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`], { encoding: "utf8" }).trim() === "", {
-      timeout: 10000,
-    })
-    .catch(() => {});
-}
-
 async function screenshot(name) {
   mkdirSync(SCREENS, { recursive: true });
   await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
@@ -121,8 +100,7 @@ async function sendFile(side, path) {
     select.value = side;
     select.dispatchEvent(new Event("change", { bubbles: true }));
   }, side);
-  await click(browser, "#send-proposal");
-  await answerDialog("Save File", path);
+  await answerFileDialog(browser, "#send-proposal", path, "save");
   await waitText("#proposal-sent", /Send it to the other head/);
   assert.ok(existsSync(path), `${path} was written`);
 }
@@ -151,8 +129,7 @@ describe("two heads negotiating through files", { concurrency: false }, () => {
     await startHead("igor");
     await browser.$("#open-agreement-file").waitForExist({ timeout: 30000 });
     await click(browser, "#ui-lang-en");
-    await click(browser, "#open-agreement-file");
-    await answerDialog("Open File", fromAnna);
+    await answerFileDialog(browser, "#open-agreement-file", fromAnna, "open");
     await browser.$("#step-heading").waitForExist({ timeout: 10000 });
     const drafts = JSON.parse(cli("igor", "drafts", "--json"));
     assert.equal(drafts.length, 1);
@@ -183,8 +160,7 @@ describe("two heads negotiating through files", { concurrency: false }, () => {
     await startHead("anna");
     await browser.$("#go-home").waitForExist({ timeout: 30000 });
     await click(browser, "#go-home");
-    await click(browser, "#open-agreement-file");
-    await answerDialog("Open File", fromIgor);
+    await answerFileDialog(browser, "#open-agreement-file", fromIgor, "open");
     await browser.$(".proposal").waitForExist({ timeout: 10000 });
     assert.equal(await (await browser.$("#proposal-heading")).getText(), "Changes proposed by Igor Smirnov");
     assert.match(await (await browser.$("#proposal-base")).getText(), /^Compared from version 1/);

@@ -189,61 +189,7 @@ export const TERM_MONTHS = Array.from({ length: 12 }, (_, i) => `2027-${String(i
 // ---------------------------------------------------------------------------------------------
 // Window helpers.
 
-/** Ids of the visible top-level windows on the virtual display. */
-function visibleWindows() {
-  try {
-    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "."], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
-  } catch {
-    return []; // xdotool exits 1 when nothing matches
-  }
-}
-
-function windowName(id) {
-  try {
-    return execFileSync("xdotool", ["getwindowname", id], { encoding: "utf8" }).trim();
-  } catch {
-    return "";
-  }
-}
-
-/**
- * Clicks `selector`, which opens a system file dialog (GTK's, on the virtual display), and answers
- * it the way a person does: types `path` and presses Enter. The dialog is found as the window that
- * was not there before the click, so its title (the app may name it) does not matter. `kind` is
- * "open" or "save": the save dialog's name field has the focus, the open dialog needs its location
- * field (Ctrl+L). Resolves to the time (ms since the epoch) just before Enter was pressed.
- */
-export async function answerFileDialog(browser, selector, path, kind) {
-  const before = new Set(visibleWindows());
-  await click(browser, selector);
-  let dialog = null;
-  await browser
-    .waitUntil(
-      async () => {
-        dialog = visibleWindows().find((w) => !before.has(w) && windowName(w) !== "") ?? null;
-        return dialog !== null;
-      },
-      { timeout: 20000, interval: 100 },
-    )
-    .catch(() => {
-      const names = visibleWindows().map(windowName).join(", ");
-      throw new Error(`${selector} opened no file dialog within 20 s (visible windows: ${names})`);
-    });
-  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
-  await sleep(300);
-  execFileSync("xdotool", ["key", "--clearmodifiers", kind === "save" ? "ctrl+a" : "ctrl+l"]);
-  await sleep(300);
-  execFileSync("xdotool", ["type", "--delay", "5", path]);
-  await sleep(200);
-  const answeredAt = Date.now();
-  execFileSync("xdotool", ["key", "Return"]);
-  await browser
-    .waitUntil(async () => !visibleWindows().includes(dialog), { timeout: 10000, interval: 50 })
-    .catch(() => {
-      throw new Error(`the file dialog for ${path} did not close`);
-    });
-  return answeredAt;
-}
+export { answerFileDialog } from "./lib.mjs";
 
 /** Waits until `path` exists and its size has stopped changing. */
 export async function waitForFile(browser, path) {
