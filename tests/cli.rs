@@ -94,7 +94,7 @@ fn assert_refused(env: &Env, args: &[&str], expected: &str) {
 }
 
 #[test]
-fn template_list_names_every_template() {
+fn template_list_names_the_built_in_and_the_blank_template() {
     let env = Env::new();
     let out = env.ok(&["template", "--list"]);
     assert!(

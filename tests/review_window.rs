@@ -44,8 +44,7 @@ impl Env {
     fn new() -> Env {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("drafts.sqlite3")).unwrap();
-        let agreement =
-            sla_guidance::templates::instantiate("sales-marketing", Language::En).unwrap();
+        let agreement = sla_templates::example("sales-marketing", Language::En).unwrap();
         assert_eq!(store.create(&agreement, "template").unwrap().id, 1);
         Env {
             dir,

@@ -12,7 +12,7 @@ pub enum Error {
     #[error(transparent)]
     Read(#[from] sla_model::ReadError),
     #[error(transparent)]
-    Template(#[from] sla_guidance::templates::TemplateError),
+    Template(#[from] sla_templates::TemplateError),
     #[error(transparent)]
     Funnel(#[from] sla_guidance::funnel::FunnelError),
     #[error(transparent)]

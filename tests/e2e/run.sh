@@ -106,7 +106,7 @@ stop_bus() {
 status=0
 if [ "$suite" = 1 ]; then
   # Each suite starts from an empty data folder of its own.
-  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs paging.e2e.mjs conflict.e2e.mjs recovery.e2e.mjs instance.e2e.mjs disk.e2e.mjs reviews.e2e.mjs negotiation.e2e.mjs}; do
+  for suite_file in ${E2E_SUITES:-wizard.e2e.mjs signing.e2e.mjs paging.e2e.mjs conflict.e2e.mjs recovery.e2e.mjs instance.e2e.mjs disk.e2e.mjs reviews.e2e.mjs negotiation.e2e.mjs templates.e2e.mjs}; do
     name="${suite_file%%.*}"
     case "$name" in
       instance) start_bus ;;

@@ -31,8 +31,8 @@ pub fn run(args: Args) -> Outcome {
                 Severity::Info => "info",
             };
             out.push_str(&format!(
-                "{severity}[{}] {}: {}\n    fix: {}\n",
-                f.id, f.field, f.message, f.fix
+                "{severity}[{}] {}: {}\n    fix: {}\n    why: {}\n",
+                f.id, f.field, f.message, f.fix, f.citation
             ));
         }
         let errors = findings

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use sla_guidance::templates::{self, TemplateInfo};
 use sla_model::{Agreement, Language};
 use sla_store::{Draft, DraftId, DraftInfo, Page, PageRequest, VersionInfo};
+use sla_templates::{Catalogue, Listed, Problem};
 use tauri::State;
 
 use crate::app::AppState;
@@ -15,9 +15,25 @@ fn store<'a>(state: &'a State<'_, AppState>) -> Result<StoreGuard<'a>> {
     state.store.lock()
 }
 
+/// What the start screen offers to start from, and the company's template files it left out.
+#[derive(serde::Serialize)]
+pub struct Templates {
+    pub templates: Vec<Listed>,
+    pub problems: Vec<Problem>,
+    /// The folder a company puts its own templates in.
+    pub folder: PathBuf,
+}
+
+/// The templates, described in the interface's `language`; read afresh each time, so a file
+/// put in the folder shows the next time the start screen opens.
 #[tauri::command]
-pub fn list_templates() -> Vec<TemplateInfo> {
-    templates::TEMPLATES.to_vec()
+pub fn list_templates(state: State<'_, AppState>, language: Language) -> Templates {
+    let catalogue = Catalogue::load(state.data.root());
+    Templates {
+        templates: catalogue.list(language),
+        problems: catalogue.problems(language),
+        folder: state.data.root().join(sla_templates::USER_FOLDER),
+    }
 }
 
 /// A page of the drafts (matching `query` when it has words), newest first.
@@ -43,7 +59,8 @@ pub fn create_draft(
     template: String,
     language: Language,
 ) -> Result<Draft> {
-    let agreement = templates::instantiate(&template, language)?;
+    let today = chrono::Local::now().date_naive();
+    let agreement = Catalogue::load(state.data.root()).instantiate(&template, language, today)?;
     let mut store = store(&state)?;
     let info = store.create(&agreement, &format!("created from template {template}"))?;
     Ok(store.get(info.id)?)

@@ -13,6 +13,12 @@ pub fn check_agreement(agreement: Agreement, language: Language) -> Vec<Finding>
     checks::check(&agreement, language)
 }
 
+/// The IANA time zones the calendar check accepts, for the wizard's list.
+#[tauri::command]
+pub fn time_zones() -> Vec<&'static str> {
+    checks::time_zones()
+}
+
 #[tauri::command]
 pub fn metric_library(language: Language) -> Vec<LibraryMetric> {
     library::metrics(language)
@@ -29,10 +35,11 @@ pub struct Applied {
     applied: AppliedTarget,
 }
 
-/// Writes the calculator's MQL figure into the agreement and hands the changed agreement back;
-/// the UI saves it like any other edit, so it is undoable through history.
+/// Writes the calculator's MQL figure into the agreement, and the figures it came from into the
+/// plan, and hands the changed agreement back; the UI saves it like any other edit, so it is
+/// undoable through history.
 #[tauri::command]
-pub fn funnel_apply(mut agreement: Agreement, result: FunnelResult) -> Applied {
-    let applied = funnel::apply(&mut agreement, &result);
+pub fn funnel_apply(mut agreement: Agreement, input: FunnelInput, result: FunnelResult) -> Applied {
+    let applied = funnel::apply(&mut agreement, &input, &result);
     Applied { agreement, applied }
 }

@@ -48,6 +48,7 @@ pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
         drafts::set_setting,
         guidance::check_agreement,
         guidance::metric_library,
+        guidance::time_zones,
         guidance::funnel_compute,
         guidance::funnel_apply,
         export::export_pdf,

@@ -33,7 +33,7 @@ import type {
   RecoveryReport,
   SignedVersion,
   SignOptions,
-  TemplateInfo,
+  TemplateList,
 } from "./types/ipc";
 import type {
   DoneAction,
@@ -72,7 +72,7 @@ export const api = {
   /** A page of the trash, most recently trashed first. */
   listTrash: (page: PageRequest) => call<Page>("list_trash", { page }),
   countTrash: () => call<number>("count_trash"),
-  listTemplates: () => call<TemplateInfo[]>("list_templates"),
+  listTemplates: (language: Language) => call<TemplateList>("list_templates", { language }),
   createDraft: (template: string, language: Language) =>
     call<Draft>("create_draft", { template, language }),
   openDraft: (id: number) => call<Draft>("open_draft", { id }),
@@ -133,11 +133,16 @@ export const api = {
     call<Finding[]>("check_agreement", { agreement, language }),
   metricLibrary: (language: Language) => call<LibraryMetric[]>("metric_library", { language }),
   funnelCompute: (input: FunnelInput) => call<FunnelResult>("funnel_compute", { input }),
-  /** Writes the result into the MQL target; accepts either answer shape the command may give. */
-  funnelApply: async (agreement: Agreement, result: FunnelResult): Promise<FunnelApplied> => {
-    const answer = await call<Agreement | FunnelApplied>("funnel_apply", { agreement, result });
+  /**
+   * Writes the result into the MQL target and the input it came from (reps, stages, capacity) into
+   * the agreement's plan; accepts either answer shape the command may give.
+   */
+  funnelApply: async (agreement: Agreement, input: FunnelInput, result: FunnelResult): Promise<FunnelApplied> => {
+    const answer = await call<Agreement | FunnelApplied>("funnel_apply", { agreement, input, result });
     return "commitments" in answer ? { agreement: answer, applied: null } : answer;
   },
+  /** Every IANA time zone name the calendar check accepts, sorted. */
+  timeZones: () => call<string[]>("time_zones"),
   exportPdf: (id: number, language: Language, path: string) =>
     call<ExportResult>("export_pdf", { id, language, path }),
   appInfo: () => call<AppInfo>("app_info"),

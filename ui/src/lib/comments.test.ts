@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import templateEn from "../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
+import templateEn from "../../../src-tauri/crates/sla-templates/builtin/sales-marketing.en.json";
 import { addThread, isResolved, openCount, reopen, reply, resolve, threadsOf } from "./comments";
 import type { Agreement } from "./types/agreement";
 

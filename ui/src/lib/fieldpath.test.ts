@@ -7,6 +7,8 @@ describe("field paths", () => {
     expect(fieldId("parties.marketing.head.name")).toBe("f-parties-marketing-head-name");
     expect(fieldId("term.review_dates[2]")).toBe("f-term-review_dates-2");
     expect(fieldId("")).toBe("f-agreement");
+    expect(fieldId("plan.funnel[1].conversion_percent")).toBe("f-plan-funnel-1-conversion_percent");
+    expect(pathFromFieldId("f-plan-funnel-1-conversion_percent")).toBe("plan.funnel[1].conversion_percent");
   });
 
   it("walk up one level at a time", () => {
@@ -28,6 +30,12 @@ describe("field paths", () => {
       ["commitments[1].id", "parties"],
       ["commitments[1].metrics", "performance"],
       ["commitments[1].metrics[3].target", "performance"],
+      ["plan", "performance"],
+      ["plan.sales_reps", "performance"],
+      ["plan.rep_hours_per_month", "performance"],
+      ["plan.lead_volume.metric", "performance"],
+      ["plan.funnel[1].conversion_percent", "performance"],
+      ["plan.funnel[0].metric", "performance"],
       ["monitoring.review_cadence", "monitoring"],
       ["monitoring.reports[0].owner", "monitoring"],
       ["deadlines.calendar.timezone", "deadlines"],

@@ -27,6 +27,8 @@ export function stepForField(path: string): StepKey {
       return "parties";
     case "commitments":
       return /^commitments\[\d+\]\.metrics/.test(path) ? "performance" : "parties";
+    case "plan":
+      return "performance";
     case "monitoring":
       return "monitoring";
     case "deadlines":

@@ -31,7 +31,7 @@ describe("messages", () => {
     // Ids built at run time, spelled out.
     for (const step of STEPS) {
       for (const suffix of ["", "-intro"]) used.add(`step-${step}${suffix}`);
-      for (const part of ["advice", "example", "defaults"]) used.add(`guidance-${step}-${part}`);
+      for (const part of ["advice", "example", "defaults", "cites"]) used.add(`guidance-${step}-${part}`);
     }
     const families: Record<string, string[]> = {
       "step-status": ["complete", "incomplete", "attention"],
@@ -53,7 +53,7 @@ describe("messages", () => {
       "funnel-stage": ["connect", "discovery", "demo", "won"],
       "parties-head-role-placeholder": ["marketing", "sales"],
       "parties-service-placeholder": ["marketing", "sales"],
-      template: ["sales-marketing", "blank", "sales-marketing-summary", "blank-summary"],
+      "language-name": ["en", "ru"],
       "trigger-condition": ["none", "missed_in_a_row", "achieved_below"],
       "trigger-guidance": ["none", "missed_in_a_row", "achieved_below"],
     };

@@ -5,7 +5,7 @@
  */
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import templateEn from "../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
+import templateEn from "../../../src-tauri/crates/sla-templates/builtin/sales-marketing.en.json";
 import Home from "../components/Home.svelte";
 import { setLocale } from "./i18n.svelte";
 import { MockBackend, installMockBackend } from "./mock/backend";

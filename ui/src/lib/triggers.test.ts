@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import templateEn from "../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
-import templateRu from "../../../src-tauri/crates/sla-guidance/templates/sales-marketing.ru.json";
+import templateEn from "../../../src-tauri/crates/sla-templates/builtin/sales-marketing.en.json";
+import templateRu from "../../../src-tauri/crates/sla-templates/builtin/sales-marketing.ru.json";
 import { newEscalationStep, newRemedy } from "./defaults";
 import {
   conditionOf,

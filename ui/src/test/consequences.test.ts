@@ -6,7 +6,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { tick } from "svelte";
 import { beforeEach, describe, expect, it } from "vitest";
-import templateEn from "../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
+import templateEn from "../../../src-tauri/crates/sla-templates/builtin/sales-marketing.en.json";
 import App from "../App.svelte";
 import { setLocale } from "../lib/i18n.svelte";
 import { MockBackend, installMockBackend } from "../lib/mock/backend";

@@ -1,4 +1,4 @@
-import templateEn from "../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
+import templateEn from "../../../src-tauri/crates/sla-templates/builtin/sales-marketing.en.json";
 import type { Agreement } from "../lib/types/agreement";
 import type { DraftInfo } from "../lib/types/ipc";
 

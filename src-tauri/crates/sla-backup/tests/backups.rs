@@ -10,7 +10,7 @@ use sla_backup::{BackupError, DataDir, Health, OpenError, Reason};
 use sla_model::Agreement;
 use sla_store::Store;
 
-const TEMPLATE: &str = include_str!("../../sla-guidance/templates/sales-marketing.en.json");
+const TEMPLATE: &str = include_str!("../../sla-templates/builtin/sales-marketing.en.json");
 const FIXTURE_V1: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../sla-store/tests/fixtures/drafts-v1.sqlite3"

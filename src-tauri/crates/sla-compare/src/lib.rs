@@ -90,6 +90,7 @@ impl Step {
                     Step::Parties
                 }
             }
+            Some("plan") => Step::Performance,
             Some("monitoring") => Step::Monitoring,
             Some("deadlines") => Step::Deadlines,
             Some("consequences" | "notes") => Step::Consequences,

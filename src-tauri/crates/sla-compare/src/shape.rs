@@ -107,6 +107,12 @@ const SIGNATORY: Shape = Object(&[
     ("email", Leaf),
 ]);
 
+const PLAN_STAGE: Shape = Object(&[
+    ("name", Leaf),
+    ("conversion_percent", Leaf),
+    ("metric", Leaf),
+]);
+
 /// The whole agreement, field by field in the model's order.
 pub(crate) const AGREEMENT: Shape = Object(&[
     ("schema_version", Leaf),
@@ -124,6 +130,19 @@ pub(crate) const AGREEMENT: Shape = Object(&[
         ]),
     ),
     ("commitments", List(Field("id"), &COMMITMENT)),
+    (
+        "plan",
+        Object(&[
+            ("sales_reps", Leaf),
+            ("rep_hours_per_month", Leaf),
+            ("attempts_per_lead", Leaf),
+            ("minutes_per_attempt", Leaf),
+            ("after_hours_share_percent", Leaf),
+            ("lead_volume", Leaf),
+            ("funnel", List(Field("name"), &PLAN_STAGE)),
+            ("source", Leaf),
+        ]),
+    ),
     (
         "monitoring",
         Object(&[

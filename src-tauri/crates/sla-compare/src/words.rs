@@ -407,6 +407,25 @@ impl<'a> Say<'a> {
                 };
                 field(place, Some(label), form)
             }
+            [F("plan"), rest @ ..] => {
+                let place = format!(
+                    "{} {}",
+                    clauses::plan(new.commitments.len()),
+                    self.t("pdf-sub-plan")
+                );
+                let (label, form) = match rest {
+                    [F("sales_reps")] => ("pdf-plan-reps", Number),
+                    [F("rep_hours_per_month")] => ("pdf-plan-hours", Number),
+                    [F("attempts_per_lead")] => ("pdf-plan-attempts", Number),
+                    [F("minutes_per_attempt")] => ("pdf-plan-minutes", Number),
+                    [F("after_hours_share_percent")] => ("pdf-plan-after-hours", Number),
+                    [F("source")] => ("compare-label-plan-source", Long),
+                    [F("funnel"), I(_), F("name")] => ("pdf-col-stage", Text),
+                    [F("funnel"), I(_), F("conversion_percent")] => ("pdf-col-conversion", Number),
+                    _ => return None,
+                };
+                field(place, Some(label), form)
+            }
             [F("monitoring"), F("data_collection")] => field(
                 format!("4.1 {}", self.t("pdf-sub-data-collection")),
                 None,

@@ -141,7 +141,7 @@ fn mapping() -> Mapping {
 }
 
 fn agreement() -> Agreement {
-    sla_guidance::templates::instantiate("sales-marketing", Language::Ru).unwrap()
+    sla_templates::example("sales-marketing", Language::Ru).unwrap()
 }
 
 /// Reads, maps and computes February 2027; returns the leads read.

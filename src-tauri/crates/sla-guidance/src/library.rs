@@ -3,6 +3,8 @@
 //! offers them as cards; the templates and the funnel calculator build on them. The texts are
 //! data (`library/metrics.{en,ru}.json`) so that a translator edits them without touching code.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 use sla_model::{Commitment, Language, Metric, Side};
 
@@ -16,6 +18,21 @@ pub struct LibraryMetric {
     pub reason: String,
     /// Where the default and the advice come from.
     pub source: String,
+    /// The way of selling the metric belongs to: the name of the template that uses it
+    /// (`sales-marketing` for the classic inbound metrics).
+    #[serde(default)]
+    pub group: String,
+    /// The range of targets the source reports as usual; a target far outside it is flagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typical: Option<Typical>,
+}
+
+/// The usual range of a metric's target, in the metric's unit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Typical {
+    pub low: f64,
+    pub high: f64,
 }
 
 impl LibraryMetric {
@@ -41,18 +58,82 @@ struct LibraryFile {
     metrics: Vec<LibraryMetric>,
 }
 
-fn load(language: Language) -> LibraryFile {
-    let text = match language {
-        Language::En => include_str!("../library/metrics.en.json"),
-        Language::Ru => include_str!("../library/metrics.ru.json"),
+#[derive(Clone)]
+struct Library {
+    commitments: Vec<Commitment>,
+    metrics: Vec<LibraryMetric>,
+}
+
+/// The metrics of each way of selling beyond the classic inbound ones, one file per template.
+macro_rules! groups {
+    ($lang:literal) => {
+        [
+            (
+                "outbound-abm",
+                include_str!(concat!("../library/outbound-abm.", $lang, ".json")),
+            ),
+            (
+                "call-centre",
+                include_str!(concat!("../library/call-centre.", $lang, ".json")),
+            ),
+            (
+                "long-cycle",
+                include_str!(concat!("../library/long-cycle.", $lang, ".json")),
+            ),
+            (
+                "partner-channel",
+                include_str!(concat!("../library/partner-channel.", $lang, ".json")),
+            ),
+        ]
     };
-    // The files are compiled in and a test reads both, so a broken file never reaches a person.
-    serde_json::from_str(text).expect("the built-in metric library is valid")
+}
+
+/// The group of the classic inbound metrics in `metrics.{en,ru}.json`.
+pub const INBOUND_GROUP: &str = "sales-marketing";
+
+/// The library of a language, parsed once per process: the checks look metrics up on every edit.
+fn load(language: Language) -> &'static Library {
+    static EN: OnceLock<Library> = OnceLock::new();
+    static RU: OnceLock<Library> = OnceLock::new();
+    let (cell, text, groups) = match language {
+        Language::En => (
+            &EN,
+            include_str!("../library/metrics.en.json"),
+            groups!("en"),
+        ),
+        Language::Ru => (
+            &RU,
+            include_str!("../library/metrics.ru.json"),
+            groups!("ru"),
+        ),
+    };
+    cell.get_or_init(|| {
+        // The files are compiled in and a test reads them all, so a broken file never reaches a
+        // person.
+        let file: LibraryFile =
+            serde_json::from_str(text).expect("the built-in metric library is valid");
+        let mut metrics = file.metrics;
+        for m in &mut metrics {
+            m.group = INBOUND_GROUP.to_string();
+        }
+        for (group, text) in groups {
+            let mut more: Vec<LibraryMetric> =
+                serde_json::from_str(text).expect("the built-in metric library is valid");
+            for m in &mut more {
+                m.group = group.to_string();
+            }
+            metrics.extend(more);
+        }
+        Library {
+            commitments: file.commitments,
+            metrics,
+        }
+    })
 }
 
 /// Every library metric in `language`, marketing's first, in the order the wizard offers them.
 pub fn metrics(language: Language) -> Vec<LibraryMetric> {
-    load(language).metrics
+    load(language).metrics.clone()
 }
 
 /// The library metrics grouped by the side that provides them.
@@ -65,7 +146,12 @@ pub fn by_provider(language: Language) -> MetricsByProvider {
 
 /// The library metric with this id.
 pub fn metric(id: &str, language: Language) -> Option<LibraryMetric> {
-    metrics(language).into_iter().find(|m| m.metric.id == id)
+    find(id, language).cloned()
+}
+
+/// The library metric with this id, borrowed from the parsed library.
+pub fn find(id: &str, language: Language) -> Option<&'static LibraryMetric> {
+    load(language).metrics.iter().find(|m| m.metric.id == id)
 }
 
 /// The usual service one side provides, with no metrics yet: "Marketing-qualified leads" for
@@ -73,7 +159,8 @@ pub fn metric(id: &str, language: Language) -> Option<LibraryMetric> {
 pub fn commitment(provider: Side, language: Language) -> Commitment {
     load(language)
         .commitments
-        .into_iter()
+        .iter()
         .find(|c| c.provider == provider)
+        .cloned()
         .expect("the library has a commitment for each side")
 }

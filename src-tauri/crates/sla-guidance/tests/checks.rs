@@ -1,16 +1,18 @@
 //! Every check fires on an agreement built to break it, with its id, severity, field and a message
 //! and fix in both languages; and stays silent on the complete templates.
 
+mod common;
+
 use chrono::NaiveDate;
 use sla_guidance::checks::{self, Finding, Severity, ALL_CHECKS, ALL_CHECK_IDS};
-use sla_guidance::{library, templates};
+use sla_guidance::library;
 use sla_i18n::Messages;
 use sla_model::*;
 
 const LANGUAGES: [Language; 2] = [Language::En, Language::Ru];
 
 fn complete(language: Language) -> Agreement {
-    templates::instantiate("sales-marketing", language).unwrap()
+    common::complete(language)
 }
 
 /// Asserts that breaking the complete template of each language with `breaks` produces the
@@ -49,6 +51,13 @@ fn assert_worded(f: &Finding, language: Language, typed_in: Language) {
             f.id
         );
     }
+    // Every finding says which rule of the article or which source it applies.
+    assert!(
+        !f.citation.trim().is_empty() && !f.citation.starts_with("cite-"),
+        "{} cites nothing in {language:?}: {}",
+        f.id,
+        f.citation
+    );
     // Russian messages are in Cyrillic; English ones have none unless they quote Russian typed text.
     let cyrillic = f
         .message
@@ -247,6 +256,37 @@ breaking_cases! {
     adjustment_tier_above_cap: "adjustment-tier-above-cap" at "consequences.adjustments[0].tiers[1].adjustment_percent", |a| {
         a.consequences.adjustments.push(adjustment(&[(95.0, -2.0), (80.0, -15.0)], 10.0, 20.0));
     }
+    timezone_unknown: "timezone-unknown" at "deadlines.calendar.timezone", |a| {
+        a.deadlines.calendar.timezone = "Europe/Moskow".into();
+    }
+    holiday_outside_term: "holiday-outside-term" at "deadlines.calendar.holidays[0]", |a| {
+        a.deadlines.calendar.holidays = vec![date(2026, 12, 31)];
+    }
+    duration_exceeds_window: "duration-exceeds-window" at "commitments[1].metrics[0].target", |a| {
+        a.commitments[1].metrics[0].window = Window::Day;
+        a.commitments[1].metrics[0].target = 10.0;
+    }
+    email_invalid: "email-invalid" at "parties.sales.head.email", |a| {
+        a.parties.sales.head.email = "igor.smirnov(at)example.com".into();
+    }
+    plan_invalid: "plan-invalid" at "plan.funnel[1].conversion_percent", |a| {
+        a.plan.funnel[1].conversion_percent = 120.0;
+    }
+    volume_beyond_capacity: "volume-beyond-capacity" at "commitments[0].metrics[0].target", |a| {
+        a.commitments[0].metrics[0].target = 150.0;
+    }
+    response_beyond_capacity: "response-beyond-capacity" at "deadlines.rules[0].response.value", |a| {
+        a.deadlines.rules[0].response = Some(Duration { value: 5.0, unit: DurationUnit::Minutes });
+    }
+    response_outside_working_hours: "response-outside-working-hours" at "deadlines.rules[0].response.value", |a| {
+        a.deadlines.basis = TimeBasis::Calendar;
+    }
+    funnel_rate_contradicts_target: "funnel-rate-contradicts-target" at "plan.funnel[0].conversion_percent", |a| {
+        a.plan.funnel[0].conversion_percent = 30.0;
+    }
+    target_far_from_typical: "target-far-from-typical" at "commitments[1].metrics[0].target", |a| {
+        a.commitments[1].metrics[0].target = 0.1;
+    }
 }
 
 #[test]
@@ -274,10 +314,7 @@ fn complete_templates_pass_every_check_in_both_languages() {
 #[test]
 fn blank_template_is_flagged_with_errors() {
     for language in LANGUAGES {
-        let findings = checks::check(
-            &templates::instantiate("blank", language).unwrap(),
-            language,
-        );
+        let findings = checks::check(&common::blank(language), language);
         assert!(checks::has_errors(&findings));
         let ids: Vec<_> = findings.iter().map(|f| f.id).collect();
         for id in [
@@ -437,6 +474,8 @@ fn volume_needs_quality_from_the_same_provider_on_the_same_flow() {
 fn target_ranges_follow_the_unit() {
     let target = |unit: Unit, comparator: Comparator, target: f64| {
         let mut a = complete(Language::En);
+        // The plan counts leads with this metric; the test gives it other units.
+        a.plan = Plan::default();
         let m = &mut a.commitments[0].metrics[0];
         (m.unit, m.comparator, m.target) = (unit, comparator, target);
         ids_at(&a).into_iter().map(|(id, _)| id).collect::<Vec<_>>()
@@ -490,6 +529,8 @@ fn target_ranges_follow_the_unit() {
 fn targets_conflict_only_when_no_figure_meets_both() {
     let with_second = |comparator: Comparator, target: f64, window: Window, unit: Unit| {
         let mut a = complete(Language::En);
+        // The plan counts leads with the first metric; this test turns it into a percentage.
+        a.plan = Plan::default();
         let first = &mut a.commitments[0].metrics[0];
         (first.unit, first.target) = (unit, 90.0);
         let mut again = first.clone();
@@ -676,4 +717,268 @@ fn structured_triggers_name_the_step_and_their_bounds() {
         .map(|f| f.id)
         .collect();
     assert_eq!(ids, ["escalation-none"]);
+}
+
+/// The ids of the findings at `field` after `change`, in English.
+fn fired_at(field: &str, change: impl Fn(&mut Agreement)) -> Vec<&'static str> {
+    let mut a = complete(Language::En);
+    change(&mut a);
+    checks::check(&a, Language::En)
+        .into_iter()
+        .filter(|f| f.field == field)
+        .map(|f| f.id)
+        .collect()
+}
+
+/// The finding `id` after `change`, in `language`.
+fn finding(id: &str, language: Language, change: impl Fn(&mut Agreement)) -> Finding {
+    let mut a = complete(language);
+    change(&mut a);
+    checks::check(&a, language)
+        .into_iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("no {id}"))
+}
+
+#[test]
+fn time_zones_must_exist_and_a_near_miss_gets_the_real_name() {
+    let zone = "deadlines.calendar.timezone";
+    for fine in [
+        "Europe/Moscow",
+        "UTC",
+        "America/Argentina/Buenos_Aires",
+        "Asia/Yekaterinburg",
+    ] {
+        assert!(
+            fired_at(zone, |a| a.deadlines.calendar.timezone = fine.into()).is_empty(),
+            "{fine}"
+        );
+    }
+    let f = finding("timezone-unknown", Language::En, |a| {
+        a.deadlines.calendar.timezone = "moscow".into()
+    });
+    assert!(f.fix.contains("Europe/Moscow"), "{}", f.fix);
+    assert!(f.citation.contains("IANA"), "{}", f.citation);
+    assert_eq!(checks::closest_zone("europe/london"), Some("Europe/London"));
+}
+
+#[test]
+fn holidays_count_inside_the_term_to_its_last_day() {
+    let field = "deadlines.calendar.holidays[0]";
+    assert!(fired_at(field, |a| a.deadlines.calendar.holidays =
+        vec![date(2027, 12, 31)])
+    .is_empty());
+    assert!(fired_at(field, |a| a.deadlines.calendar.holidays =
+        vec![date(2027, 1, 1)])
+    .is_empty());
+    assert_eq!(
+        fired_at(field, |a| a.deadlines.calendar.holidays =
+            vec![date(2028, 1, 1)]),
+        ["holiday-outside-term"]
+    );
+}
+
+#[test]
+fn a_time_target_fits_its_window_by_the_working_calendar() {
+    let field = "commitments[1].metrics[0].target";
+    let daily = |target: f64| {
+        move |a: &mut Agreement| {
+            a.commitments[1].metrics[0].window = Window::Day;
+            a.commitments[1].metrics[0].target = target;
+        }
+    };
+    // The working day is 09:00 to 18:00: nine business hours fit a day, nine and a half do not.
+    assert!(!fired_at(field, daily(9.0)).contains(&"duration-exceeds-window"));
+    assert!(fired_at(field, daily(9.5)).contains(&"duration-exceeds-window"));
+    let f = finding("duration-exceeds-window", Language::Ru, daily(9.5));
+    assert!(f.message.contains("не более 9"), "{}", f.message);
+    // Calendar days in a week: seven fit, eight do not.
+    let weekly_days = |target: f64| {
+        move |a: &mut Agreement| {
+            a.commitments[1].metrics[0].unit = Unit::Days;
+            a.commitments[1].metrics[0].target = target;
+        }
+    };
+    assert!(!fired_at(field, weekly_days(7.0)).contains(&"duration-exceeds-window"));
+    assert!(fired_at(field, weekly_days(8.0)).contains(&"duration-exceeds-window"));
+}
+
+#[test]
+fn e_mail_addresses_must_be_addresses_or_empty() {
+    let field = "signatories[0].email";
+    for fine in ["a.petrova@example.com", "anna+sla@mail.example.ru", ""] {
+        assert!(
+            fired_at(field, |a| a.signatories[0].email = fine.into()).is_empty(),
+            "{fine}"
+        );
+    }
+    for bad in [
+        "a.petrova",
+        "anna@localhost",
+        "anna @example.com",
+        "anna@example..com",
+        "@example.com",
+    ] {
+        assert_eq!(
+            fired_at(field, |a| a.signatories[0].email = bad.into()),
+            ["email-invalid"],
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn lead_volume_is_checked_against_the_hours_the_team_has() {
+    let field = "commitments[0].metrics[0].target";
+    // Five attempts of six minutes: 120 leads take exactly the 60 hours each rep has.
+    assert!(
+        !fired_at(field, |a| a.commitments[0].metrics[0].target = 120.0)
+            .contains(&"volume-beyond-capacity")
+    );
+    assert!(
+        fired_at(field, |a| a.commitments[0].metrics[0].target = 121.0)
+            .contains(&"volume-beyond-capacity")
+    );
+    let f = finding("volume-beyond-capacity", Language::En, |a| {
+        a.commitments[0].metrics[0].target = 150.0
+    });
+    assert!(
+        f.message.contains("75 hours") && f.message.contains("60 hours"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.fix.contains("at most 120") && f.fix.contains("7 reps"),
+        "{}",
+        f.fix
+    );
+    // A team target is shared by the reps: 600 a month for five reps is 120 each.
+    let team = |target: f64| {
+        move |a: &mut Agreement| {
+            a.plan.lead_volume.as_mut().unwrap().per_rep = false;
+            a.commitments[0].metrics[0].target = target;
+        }
+    };
+    assert!(!fired_at(field, team(600.0)).contains(&"volume-beyond-capacity"));
+    let f = finding("volume-beyond-capacity", Language::Ru, team(700.0));
+    assert!(f.fix.contains("не больше 600"), "{}", f.fix);
+    // Without the team's figures there is nothing to compare with.
+    assert!(!fired_at(field, |a| {
+        a.plan.minutes_per_attempt = None;
+        a.commitments[0].metrics[0].target = 150.0;
+    })
+    .contains(&"volume-beyond-capacity"));
+}
+
+#[test]
+fn a_response_time_needs_the_reps_on_duty_to_keep_it() {
+    let field = "deadlines.rules[0].response.value";
+    let response = |minutes: f64| {
+        move |a: &mut Agreement| {
+            a.deadlines.rules[0].response = Some(Duration {
+                value: minutes,
+                unit: DurationUnit::Minutes,
+            });
+        }
+    };
+    // 500 leads a month, 30% of them waiting from the night: ten minutes take about 4.3 reps on
+    // duty, five minutes about 8.5.
+    assert!(!fired_at(field, response(10.0)).contains(&"response-beyond-capacity"));
+    let f = finding("response-beyond-capacity", Language::En, response(5.0));
+    assert!(
+        f.message.contains("9 reps") || f.message.contains("takes 9"),
+        "{}",
+        f.message
+    );
+    assert!(f.fix.contains("about 10 minutes"), "{}", f.fix);
+    assert!(
+        f.citation.contains("Harvard Business Review"),
+        "{}",
+        f.citation
+    );
+    let f = finding("response-beyond-capacity", Language::Ru, response(5.0));
+    assert!(f.fix.contains("около 10 мин"), "{}", f.fix);
+}
+
+#[test]
+fn a_calendar_time_response_must_outlast_the_night() {
+    let field = "deadlines.rules[0].response.value";
+    let calendar = |hours: f64| {
+        move |a: &mut Agreement| {
+            a.deadlines.basis = TimeBasis::Calendar;
+            a.deadlines.rules[0].response = Some(Duration {
+                value: hours,
+                unit: DurationUnit::Hours,
+            });
+        }
+    };
+    // 09:00 to 18:00 leaves fifteen hours closed.
+    assert!(!fired_at(field, calendar(16.0)).contains(&"response-outside-working-hours"));
+    let f = finding(
+        "response-outside-working-hours",
+        Language::En,
+        calendar(2.0),
+    );
+    assert!(f.message.contains("15 hours"), "{}", f.message);
+    // Counted in business hours, the night does not count.
+    assert!(
+        !fired_at(field, |a| a.deadlines.basis = TimeBasis::BusinessHours)
+            .contains(&"response-outside-working-hours")
+    );
+}
+
+#[test]
+fn a_funnel_stage_and_its_metric_tell_one_story() {
+    let field = "plan.funnel[0].conversion_percent";
+    let stage = |rate: f64| move |a: &mut Agreement| a.plan.funnel[0].conversion_percent = rate;
+    assert!(fired_at(field, stage(45.0)).is_empty());
+    assert!(fired_at(field, stage(55.0)).is_empty());
+    assert_eq!(
+        fired_at(field, stage(44.0)),
+        ["funnel-rate-contradicts-target"]
+    );
+    let f = finding("funnel-rate-contradicts-target", Language::En, stage(70.0));
+    assert!(
+        f.message.contains("70%")
+            && f.message.contains("50%")
+            && f.message.contains("fewer leads convert"),
+        "{}",
+        f.message
+    );
+    // A link to a metric that is not there, or not a percentage, is reported where it is.
+    assert_eq!(
+        fired_at("plan.funnel[1].metric", |a| a.plan.funnel[1].metric =
+            Some("nope".into())),
+        ["plan-invalid"]
+    );
+    assert_eq!(
+        fired_at("plan.lead_volume.metric", |a| a
+            .plan
+            .lead_volume
+            .as_mut()
+            .unwrap()
+            .metric =
+            "connect-rate".into()),
+        ["plan-invalid"]
+    );
+}
+
+#[test]
+fn a_target_far_from_its_sources_range_cites_the_source() {
+    let field = "commitments[1].metrics[0].target";
+    let target = |t: f64| move |a: &mut Agreement| a.commitments[1].metrics[0].target = t;
+    // First contact usually within 0.5 to 4 business hours: half the low end is still usual.
+    assert!(!fired_at(field, target(0.25)).contains(&"target-far-from-typical"));
+    assert!(fired_at(field, target(0.2)).contains(&"target-far-from-typical"));
+    assert!(!fired_at(field, target(8.0)).contains(&"target-far-from-typical"));
+    let f = finding("target-far-from-typical", Language::En, target(9.0));
+    assert!(f.message.contains("motivates nothing"), "{}", f.message);
+    assert!(
+        f.citation.contains("Short Life of Online Sales Leads"),
+        "{}",
+        f.citation
+    );
+    assert_eq!(f.cites, "library");
+    let f = finding("target-far-from-typical", Language::Ru, target(0.2));
+    assert!(f.message.contains("немногие команды"), "{}", f.message);
 }

@@ -1,9 +1,11 @@
 //! The funnel calculator: hand-worked cases, clear errors, properties over random funnels, and
 //! writing the result into an agreement.
 
+mod common;
+
 use proptest::prelude::*;
+use sla_guidance::checks;
 use sla_guidance::funnel::{self, CapacityInput, FunnelError, FunnelInput, FunnelStage};
-use sla_guidance::{checks, templates};
 use sla_model::*;
 
 fn stages(rates: &[f64]) -> Vec<FunnelStage> {
@@ -265,22 +267,20 @@ proptest! {
     }
 }
 
-fn roberge_result(reps: u32, goal_customers: f64) -> funnel::FunnelResult {
-    funnel::compute(&input(
-        goal_customers * 12_000.0,
-        12_000.0,
-        &ROBERGE,
-        1,
-        reps,
-    ))
-    .unwrap()
+fn roberge_input(reps: u32, goal_customers: f64) -> FunnelInput {
+    input(goal_customers * 12_000.0, 12_000.0, &ROBERGE, 1, reps)
+}
+
+/// Computes the Roberge funnel for `reps` and writes it into `a`.
+fn apply_roberge(a: &mut Agreement, reps: u32, goal_customers: f64) -> funnel::AppliedTarget {
+    let input = roberge_input(reps, goal_customers);
+    funnel::apply(a, &input, &funnel::compute(&input).unwrap())
 }
 
 #[test]
 fn apply_sets_the_existing_mql_target() {
-    let mut a = templates::instantiate("sales-marketing", Language::En).unwrap();
-    let result = roberge_result(4, 30.0); // 600 MQLs a month over 4 reps
-    let applied = funnel::apply(&mut a, &result);
+    let mut a = common::complete(Language::En);
+    let applied = apply_roberge(&mut a, 4, 30.0); // 600 MQLs a month over 4 reps
     assert_eq!(applied.metric_id, "mql-per-rep");
     assert_eq!(applied.field, "commitments[0].metrics[0].target");
     assert_eq!(
@@ -288,11 +288,23 @@ fn apply_sets_the_existing_mql_target() {
         (Some(100.0), 150.0)
     );
     assert!(!applied.created_metric && !applied.created_commitment);
-    assert_eq!(applied.changed_fields, ["commitments[0].metrics[0].target"]);
+    assert_eq!(
+        applied.changed_fields,
+        ["commitments[0].metrics[0].target", "plan"]
+    );
     assert_eq!(a.commitments[0].metrics[0].target, 150.0);
-    assert!(checks::check(&a, Language::En).is_empty());
+    // The plan now says four reps and the calculator's stages; the first stage keeps no link, as
+    // its name changed.
+    assert_eq!(a.plan.sales_reps, 4);
+    assert_eq!(a.plan.funnel.len(), ROBERGE.len());
+    // 150 leads of five six-minute attempts are 75 hours, and the plan gives each rep 60.
+    let ids: Vec<_> = checks::check(&a, Language::En)
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    assert_eq!(ids, ["volume-beyond-capacity"]);
 
-    let again = funnel::apply(&mut a, &result);
+    let again = apply_roberge(&mut a, 4, 30.0);
     assert!(
         again.changed_fields.is_empty(),
         "applying twice changes nothing: {again:?}"
@@ -301,9 +313,9 @@ fn apply_sets_the_existing_mql_target() {
 
 #[test]
 fn apply_adds_the_library_metric_when_absent() {
-    let mut a = templates::instantiate("sales-marketing", Language::Ru).unwrap();
+    let mut a = common::complete(Language::Ru);
     a.commitments[0].metrics.remove(0);
-    let applied = funnel::apply(&mut a, &roberge_result(1, 5.0));
+    let applied = apply_roberge(&mut a, 1, 5.0);
     assert!(applied.created_metric && !applied.created_commitment);
     assert_eq!(applied.previous_target, None);
     assert_eq!(applied.field, "commitments[0].metrics[2].target");
@@ -317,16 +329,24 @@ fn apply_adds_the_library_metric_when_absent() {
 
 #[test]
 fn apply_creates_marketing_commitment_in_a_blank_agreement() {
-    let mut a = templates::instantiate("blank", Language::En).unwrap();
-    let applied = funnel::apply(&mut a, &roberge_result(2, 10.0));
+    let mut a = common::blank(Language::En);
+    let applied = apply_roberge(&mut a, 2, 10.0);
     assert!(applied.created_metric && applied.created_commitment);
     assert_eq!(
         applied.changed_fields,
         [
             "commitments[0]",
             "commitments[0].metrics[0]",
-            "commitments[0].metrics[0].target"
+            "commitments[0].metrics[0].target",
+            "plan"
         ]
+    );
+    assert_eq!(
+        a.plan.lead_volume,
+        Some(LeadVolume {
+            metric: "mql-per-rep".into(),
+            per_rep: true
+        })
     );
     assert_eq!(a.commitments[0].provider, Side::Marketing);
     assert_eq!(a.commitments[0].service, "Marketing-qualified leads");
@@ -335,22 +355,23 @@ fn apply_creates_marketing_commitment_in_a_blank_agreement() {
 
 #[test]
 fn apply_keeps_ids_unique_and_makes_the_target_a_monthly_minimum() {
-    let mut a = templates::instantiate("sales-marketing", Language::En).unwrap();
+    let mut a = common::complete(Language::En);
     // The id is taken by a metric that is not the MQL count any more.
     a.commitments[0].metrics[0].unit = Unit::Percent;
     a.commitments[0].metrics[0].target = 50.0;
-    let applied = funnel::apply(&mut a, &roberge_result(1, 5.0));
+    let applied = apply_roberge(&mut a, 1, 5.0);
     assert_eq!(applied.metric_id, "mql-per-rep-2");
 
-    let mut a = templates::instantiate("sales-marketing", Language::En).unwrap();
+    let mut a = common::complete(Language::En);
     a.commitments[0].metrics[0].comparator = Comparator::AtMost;
     a.commitments[0].metrics[0].window = Window::Week;
-    let applied = funnel::apply(&mut a, &roberge_result(1, 5.0));
+    let applied = apply_roberge(&mut a, 1, 5.0);
     assert_eq!(
         applied.changed_fields,
         [
             "commitments[0].metrics[0].comparator",
-            "commitments[0].metrics[0].window"
+            "commitments[0].metrics[0].window",
+            "plan"
         ],
         "the target was already 100"
     );

@@ -1,9 +1,10 @@
 //! The metric library and the templates built from it: complete in both languages, the same
 //! metrics in each, and every metric good enough to pass the checks.
 
+mod common;
+
 use sla_guidance::checks;
 use sla_guidance::library::{self, LibraryMetric};
-use sla_guidance::templates;
 use sla_model::*;
 
 const LANGUAGES: [Language; 2] = [Language::En, Language::Ru];
@@ -91,8 +92,12 @@ fn library_covers_both_directions_and_the_classic_metrics() {
 #[test]
 fn every_library_metric_passes_the_checks_in_the_complete_template() {
     for language in LANGUAGES {
-        for lib in library::metrics(language) {
-            let mut a = templates::instantiate("sales-marketing", language).unwrap();
+        // The other ways of selling have their metrics checked in their own templates.
+        let inbound = library::metrics(language)
+            .into_iter()
+            .filter(|m| m.group == library::INBOUND_GROUP);
+        for lib in inbound {
+            let mut a = common::complete(language);
             let c = a
                 .commitments
                 .iter()
@@ -110,110 +115,6 @@ fn every_library_metric_passes_the_checks_in_the_complete_template() {
 }
 
 #[test]
-fn complete_templates_use_library_metrics_word_for_word() {
-    for language in LANGUAGES {
-        let a = templates::instantiate("sales-marketing", language).unwrap();
-        for (c, m) in a.metrics() {
-            let lib = library::metric(&m.id, language)
-                .unwrap_or_else(|| panic!("{} is not in the library", m.id));
-            assert_eq!(&lib.metric, m);
-            assert_eq!(m.owner, c.provider);
-        }
-        for c in &a.commitments {
-            let lib = library::commitment(c.provider, language);
-            assert_eq!(
-                (&lib.id, &lib.service, &lib.description),
-                (&c.id, &c.service, &c.description)
-            );
-        }
-    }
-}
-
-#[test]
-fn russian_template_is_russian_with_the_same_structure() {
-    let en = templates::instantiate("sales-marketing", Language::En).unwrap();
-    let ru = templates::instantiate("sales-marketing", Language::Ru).unwrap();
-    assert_eq!(ru.language, Language::Ru);
-    assert_eq!(ru.parties.marketing.department, "Маркетинг");
-    assert_eq!(ru.parties.sales.department, "Продажи");
-    assert_eq!(ru.parties.marketing.head.name, "Анна Петрова");
-    assert_eq!(ru.parties.sales.head.name, "Игорь Смирнов");
-    let ids = |a: &Agreement| {
-        let metrics: Vec<_> = a
-            .metrics()
-            .map(|(c, m)| (c.id.clone(), m.id.clone()))
-            .collect();
-        let rules: Vec<_> = a
-            .deadlines
-            .rules
-            .iter()
-            .map(|r| (r.id.clone(), r.response, r.resolution))
-            .collect();
-        let remedies: Vec<_> = a
-            .consequences
-            .remedies
-            .iter()
-            .map(|r| (r.id.clone(), r.scope.clone()))
-            .collect();
-        (
-            metrics,
-            rules,
-            remedies,
-            a.term.clone(),
-            a.monitoring.review_cadence,
-        )
-    };
-    assert_eq!(ids(&en), ids(&ru));
-    // Everything a person reads is translated: no English word is left in the Russian text.
-    for text in readable_text(&ru) {
-        let english_words = text
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| w.len() > 3 && !["RevOps", "mail"].contains(w))
-            .collect::<Vec<_>>();
-        assert!(
-            english_words.is_empty(),
-            "{english_words:?} left untranslated in: {text}"
-        );
-    }
-}
-
-/// The text a person reads in the wizard and the PDF (not ids, e-mails or enum values).
-fn readable_text(a: &Agreement) -> Vec<String> {
-    let mut out = vec![a.title.clone(), a.notes.clone()];
-    for side in [Side::Marketing, Side::Sales] {
-        let p = a.parties.get(side);
-        out.extend([
-            p.department.clone(),
-            p.head.name.clone(),
-            p.head.role.clone(),
-        ]);
-    }
-    for c in &a.commitments {
-        out.extend([c.service.clone(), c.description.clone()]);
-        for m in &c.metrics {
-            out.extend([m.name.clone(), m.definition.clone(), m.data_source.clone()]);
-        }
-    }
-    let mon = &a.monitoring;
-    out.extend([mon.data_collection.clone(), mon.data_processing.clone()]);
-    out.extend(mon.reviewers.iter().cloned());
-    for r in &mon.reports {
-        out.extend([r.name.clone(), r.contents.clone(), r.owner.clone()]);
-    }
-    out.extend(a.deadlines.rules.iter().map(|r| r.applies_to.clone()));
-    for e in &a.consequences.escalation {
-        out.extend([e.trigger.clone(), e.escalate_to.clone(), e.action.clone()]);
-    }
-    for r in &a.consequences.remedies {
-        out.extend([r.trigger.clone(), r.action.clone()]);
-    }
-    for s in &a.signatories {
-        out.extend([s.name.clone(), s.role.clone()]);
-    }
-    out
-}
-
-#[test]
 fn library_serialises_for_the_ui() {
     let json = serde_json::to_value(library::by_provider(Language::Ru)).unwrap();
     let first = &json["marketing"][0];
@@ -224,12 +125,55 @@ fn library_serialises_for_the_ui() {
 }
 
 #[test]
-fn template_summaries_exist_in_both_languages() {
-    for t in templates::TEMPLATES {
-        assert!(!t.summary_in(Language::En).is_empty());
-        assert!(t
-            .summary_in(Language::Ru)
-            .chars()
-            .any(|c| matches!(c, 'а'..='я')));
+fn every_library_metric_has_a_source_and_a_usual_range_its_default_lies_in() {
+    for language in LANGUAGES {
+        let metrics = library::metrics(language);
+        let mut ids: Vec<_> = metrics.iter().map(|m| m.metric.id.as_str()).collect();
+        ids.sort_unstable();
+        let count = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "library ids repeat in {language:?}");
+        for m in &metrics {
+            assert!(
+                !m.source.trim().is_empty() && !m.reason.trim().is_empty(),
+                "{}",
+                m.metric.id
+            );
+            let range = m
+                .typical
+                .unwrap_or_else(|| panic!("{} has no usual range", m.metric.id));
+            assert!(
+                range.low <= m.metric.target && m.metric.target <= range.high,
+                "{}: {} outside {range:?}",
+                m.metric.id,
+                m.metric.target
+            );
+        }
+        let groups: std::collections::BTreeSet<_> =
+            metrics.iter().map(|m| m.group.as_str()).collect();
+        assert_eq!(
+            groups.into_iter().collect::<Vec<_>>(),
+            [
+                "call-centre",
+                "long-cycle",
+                "outbound-abm",
+                "partner-channel",
+                "sales-marketing"
+            ]
+        );
     }
+    // Both languages hold the same metrics with the same figures.
+    let figures = |language| {
+        library::metrics(language)
+            .into_iter()
+            .map(|m| {
+                (
+                    m.metric.id,
+                    m.metric.target,
+                    m.typical.map(|t| (t.low, t.high)),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(figures(Language::En), figures(Language::Ru));
 }

@@ -29,6 +29,14 @@ macro_rules! locale_files {
                 include_str!(concat!("../../../../ui/src/locales/", $lang, "/report.ftl")),
             ),
             (
+                "templates.ftl",
+                include_str!(concat!(
+                    "../../../../ui/src/locales/",
+                    $lang,
+                    "/templates.ftl"
+                )),
+            ),
+            (
                 "compare.ftl",
                 include_str!(concat!(
                     "../../../../ui/src/locales/",

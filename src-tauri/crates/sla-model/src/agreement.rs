@@ -27,6 +27,9 @@ pub struct Agreement {
     pub term: Term,
     /// What each side commits to deliver to the other: marketing to sales and sales to marketing.
     pub commitments: Vec<Commitment>,
+    /// The team and the funnel the targets rest on; the checks compare the targets with it.
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub plan: Plan,
     pub monitoring: Monitoring,
     pub deadlines: Deadlines,
     pub consequences: Consequences,
@@ -40,7 +43,9 @@ pub struct Agreement {
     pub negotiation: Negotiation,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     En,
@@ -214,6 +219,71 @@ pub enum Collection {
         #[serde(default)]
         reason: String,
     },
+}
+
+/// The figures the targets rest on, as the two heads agreed them: the people who work the leads,
+/// how long working one takes, and the funnel the leads pass through. Every figure is optional;
+/// each one said lets the checks tell a target no team could meet from one it can.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Sales reps (SDRs, call-centre agents, partner managers) who work the leads; 0 when not said.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub sales_reps: u32,
+    /// Hours a month each of them has for working these leads, after meetings and admin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rep_hours_per_month: Option<f64>,
+    /// Contact attempts each lead gets before it is recycled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts_per_lead: Option<f64>,
+    /// Minutes one attempt takes, logging included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_per_attempt: Option<f64>,
+    /// Percent of leads that arrive outside working hours and wait for the next working day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_hours_share_percent: Option<f64>,
+    /// The metric that counts the leads the team works.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_volume: Option<LeadVolume>,
+    /// Conversion from each stage to the next, in order, from the lead to a won deal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funnel: Vec<PlanStage>,
+    /// Where the figures come from: a study, a benchmark, last year's CRM data.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+impl Plan {
+    /// Nothing said: the agreement has no plan, and its JSON no `plan` key.
+    pub fn is_empty(&self) -> bool {
+        self == &Plan::default()
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// Which metric counts the leads, and whether its target is per rep or for the whole team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LeadVolume {
+    /// The id of a count metric in the commitments.
+    pub metric: String,
+    /// Whether the target counts leads for each rep (HubSpot's "MQLs per rep") or for the team.
+    pub per_rep: bool,
+}
+
+/// One step of the funnel, e.g. "MQL → connected" at 50%.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanStage {
+    pub name: String,
+    /// Percent of the leads entering this stage that move on to the next.
+    pub conversion_percent: f64,
+    /// The id of the percentage metric that measures this same step, when one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

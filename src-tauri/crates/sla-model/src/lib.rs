@@ -2,11 +2,13 @@
 //! schema, and the errors a person sees when a file does not fit it.
 
 pub mod agreement;
+mod blank;
 pub mod interchange;
 pub mod negotiation;
 pub mod schema;
 
 pub use agreement::*;
+pub use blank::blank;
 pub use interchange::{
     from_bytes, from_json, read_file, to_canonical_json, to_json_pretty, Location, ReadError,
 };

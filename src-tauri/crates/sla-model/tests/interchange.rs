@@ -2,7 +2,7 @@
 
 use sla_model::*;
 
-const TEMPLATE: &str = include_str!("../../sla-guidance/templates/sales-marketing.en.json");
+const TEMPLATE: &str = include_str!("../../sla-templates/builtin/sales-marketing.en.json");
 
 #[test]
 fn json_round_trip_is_lossless() {

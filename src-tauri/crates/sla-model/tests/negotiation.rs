@@ -3,7 +3,7 @@
 
 use sla_model::*;
 
-const TEMPLATE: &str = include_str!("../../sla-guidance/templates/sales-marketing.en.json");
+const TEMPLATE: &str = include_str!("../../sla-templates/builtin/sales-marketing.en.json");
 
 fn message(id: &str, side: Side, at: &str, text: &str) -> Message {
     Message {

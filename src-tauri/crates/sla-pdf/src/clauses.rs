@@ -18,6 +18,11 @@ pub fn metric(commitment: usize, metric: usize) -> String {
     format!("3.{}.{}", commitment + 1, metric + 1)
 }
 
+/// The plan the targets rest on: the clause after the last commitment's performance levels.
+pub fn plan(commitments: usize) -> String {
+    format!("3.{}", commitments + 1)
+}
+
 /// Section 6 and its three parts.
 pub const CONSEQUENCES: &str = "6.";
 pub const ESCALATION: &str = "6.1";

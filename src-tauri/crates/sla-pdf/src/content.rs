@@ -22,6 +22,7 @@ pub fn compose(c: &mut Composer, a: &Agreement, w: &Words, options: &ExportOptio
     parties_and_term(c, a, w);
     services(c, a, w);
     performance(c, a, w);
+    plan(c, a, w);
     monitoring(c, a, w);
     deadlines(c, a, w);
     consequences(c, a, w);
@@ -318,6 +319,113 @@ fn performance(c: &mut Composer, a: &Agreement, w: &Words) {
             ),
             rows,
         });
+    }
+}
+
+/// The figures the targets rest on, as the last clause of section 3: the team, the work one lead
+/// takes and the funnel. Printed only when the agreement says any of them.
+fn plan(c: &mut Composer, a: &Agreement, w: &Words) {
+    let plan = &a.plan;
+    if plan.is_empty() {
+        return;
+    }
+    c.heading(2, &clauses::plan(a.commitments.len()), &w.t("pdf-sub-plan"));
+    c.paragraph(BODY, &w.t("pdf-plan-intro"), 0.0);
+    let clauses = clauses::Clauses::of(a);
+    let metric_words = |id: &str| {
+        let name = a
+            .metrics()
+            .find(|(_, m)| m.id == id)
+            .map(|(_, m)| w.or_dash(&m.name))
+            .unwrap_or_else(|| id.to_string());
+        match clauses.metric(id) {
+            Some(clause) => format!("{name} ({clause})"),
+            None => name,
+        }
+    };
+    let mut rows = Vec::new();
+    let mut figure = |label: &str, value: Option<String>| {
+        if let Some(value) = value {
+            rows.push(field(w, label, &value));
+        }
+    };
+    figure(
+        "pdf-plan-reps",
+        (plan.sales_reps > 0).then(|| w.number(plan.sales_reps as f64)),
+    );
+    figure(
+        "pdf-plan-hours",
+        plan.rep_hours_per_month.map(|h| w.number(h)),
+    );
+    figure(
+        "pdf-plan-attempts",
+        plan.attempts_per_lead.map(|n| w.number(n)),
+    );
+    figure(
+        "pdf-plan-minutes",
+        plan.minutes_per_attempt.map(|m| w.number(m)),
+    );
+    figure(
+        "pdf-plan-after-hours",
+        plan.after_hours_share_percent.map(|p| w.percent(p)),
+    );
+    figure(
+        "pdf-plan-lead-volume",
+        plan.lead_volume.as_ref().map(|v| {
+            w.f(
+                "pdf-plan-lead-volume-value",
+                &[
+                    ("metric", metric_words(&v.metric).into()),
+                    ("per", if v.per_rep { "rep" } else { "team" }.into()),
+                ],
+            )
+        }),
+    );
+    if !rows.is_empty() {
+        fields(c, rows);
+    }
+    if !plan.funnel.is_empty() {
+        let rows = plan
+            .funnel
+            .iter()
+            .enumerate()
+            .map(|(i, stage)| {
+                vec![
+                    Cell::new(CELL, (i + 1).to_string()),
+                    Cell::new(CELL, w.or_dash(&stage.name)),
+                    Cell::new(CELL_BOLD, w.percent(stage.conversion_percent)),
+                    Cell::new(
+                        CELL,
+                        stage
+                            .metric
+                            .as_deref()
+                            .map(metric_words)
+                            .unwrap_or_else(|| "—".to_string()),
+                    ),
+                ]
+            })
+            .collect();
+        c.table(&Table {
+            kind: TableKind::Grid,
+            widths: vec![0.075, 0.42, 0.15, 0.355],
+            header: header(
+                w,
+                &[
+                    "pdf-col-number",
+                    "pdf-col-stage",
+                    "pdf-col-conversion",
+                    "pdf-col-measured-by",
+                ],
+            ),
+            rows,
+        });
+    }
+    if !plan.source.trim().is_empty() {
+        c.paragraph(
+            BODY,
+            &w.f("pdf-plan-source", &[("source", plan.source.trim().into())]),
+            0.0,
+        );
     }
 }
 

@@ -225,7 +225,7 @@ fn an_agreement_without_structured_triggers_prints_only_its_words() {
 #[test]
 fn both_languages_pass_qpdf_and_round_trip_through_the_attachment() {
     let scratch = Scratch::new();
-    let blank = sla_guidance::templates::blank(
+    let blank = sla_model::blank(
         Language::En,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
     );
@@ -777,7 +777,7 @@ fn signature_fields_sit_in_each_signatory_block() {
 #[test]
 fn empty_fields_print_a_dash_or_a_sentence_never_nothing() {
     let scratch = Scratch::new();
-    let mut a = sla_guidance::templates::blank(
+    let mut a = sla_model::blank(
         Language::En,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
     );

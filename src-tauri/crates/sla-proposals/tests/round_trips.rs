@@ -7,7 +7,7 @@ use sla_proposals::{accept, examine, examine_for, import_new, outgoing, BaseFoun
 use sla_store::Store;
 use tempfile::TempDir;
 
-const TEMPLATE: &str = include_str!("../../sla-guidance/templates/sales-marketing.en.json");
+const TEMPLATE: &str = include_str!("../../sla-templates/builtin/sales-marketing.en.json");
 
 struct Head {
     _dir: TempDir,

@@ -20,7 +20,7 @@ const PYTHON: &str = if cfg!(windows) {
 
 fn template(language: &str) -> Agreement {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
-        "../sla-guidance/templates/sales-marketing.{language}.json"
+        "../sla-templates/builtin/sales-marketing.{language}.json"
     ));
     sla_model::read_file(&path).expect("the template reads")
 }

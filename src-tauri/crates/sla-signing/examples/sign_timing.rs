@@ -17,8 +17,7 @@ fn timed<T>(label: &str, runs: u32, mut step: impl FnMut() -> T) -> T {
 }
 
 fn main() {
-    let agreement = sla_guidance::templates::instantiate("sales-marketing", Language::Ru)
-        .expect("the template");
+    let agreement = sla_templates::example("sales-marketing", Language::Ru).expect("the template");
     let pdf =
         sla_pdf::export(&agreement, &sla_pdf::ExportOptions::new(&agreement)).expect("the export");
     println!("exported agreement: {} bytes", pdf.len());

@@ -15,7 +15,7 @@ use sla_signing::{
 };
 
 fn exported(language: Language) -> (Agreement, Vec<u8>) {
-    let agreement = sla_guidance::templates::instantiate("sales-marketing", language).unwrap();
+    let agreement = sla_templates::example("sales-marketing", language).unwrap();
     let pdf = sla_pdf::export(&agreement, &sla_pdf::ExportOptions::new(&agreement)).unwrap();
     (agreement, pdf)
 }

@@ -100,6 +100,12 @@ impl Store {
         location::default_dir()
     }
 
+    /// The data folder as [`Store::default_dir`] finds it, without creating it: for commands
+    /// that only read what may be there (the company's templates).
+    pub fn configured_dir() -> Result<PathBuf, StoreError> {
+        location::configured_dir()
+    }
+
     /// Opens `drafts.sqlite3` in [`Store::default_dir`].
     pub fn open_default() -> Result<Store, StoreError> {
         Store::open(&Store::default_dir()?.join(DATABASE_FILE_NAME))

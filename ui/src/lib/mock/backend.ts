@@ -5,8 +5,8 @@
  * the real checks, library and funnel live in Rust and are exercised by the end-to-end tests.
  */
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import templateEn from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.en.json";
-import templateRu from "../../../../src-tauri/crates/sla-guidance/templates/sales-marketing.ru.json";
+import templateEn from "../../../../src-tauri/crates/sla-templates/builtin/sales-marketing.en.json";
+import templateRu from "../../../../src-tauri/crates/sla-templates/builtin/sales-marketing.ru.json";
 import type { Agreement } from "../types/agreement";
 import { MockReviews } from "./reviews";
 import type {
@@ -127,10 +127,28 @@ export class MockBackend {
     if (cmd.startsWith("review_")) return this.reviews.handle(cmd, args);
     switch (cmd) {
       case "list_templates":
-        return [
-          { name: "sales-marketing", summary: "Classic two-way SLA" },
-          { name: "blank", summary: "An empty agreement" },
-        ];
+        return {
+          templates: [
+            {
+              name: "sales-marketing",
+              title: "Inbound B2B",
+              summary: "Classic two-way SLA",
+              choose_when: "Choose this when marketing brings inbound leads.",
+              origin: { kind: "built_in" },
+              languages: ["en", "ru"],
+            },
+            {
+              name: "blank",
+              title: "Blank agreement",
+              summary: "An empty agreement",
+              choose_when: "Choose this when no template fits.",
+              origin: { kind: "built_in" },
+              languages: ["en", "ru"],
+            },
+          ],
+          problems: [],
+          folder: "/home/anna/.local/share/com.slastudio.desktop/templates",
+        };
       case "list_drafts": {
         const q = String(args.query ?? "").toLowerCase().trim();
         const found = [...this.drafts.values()]
@@ -330,6 +348,7 @@ export class MockBackend {
         return mockFunnel(args.input as FunnelInput);
       case "funnel_apply": {
         const agreement = structuredClone(args.agreement as Agreement);
+        const input = args.input as FunnelInput;
         const result = args.result as { mqls_per_rep_per_month: number };
         let applied: AppliedTarget | null = null;
         agreement.commitments.forEach((c, ci) =>
@@ -342,13 +361,16 @@ export class MockBackend {
               target: result.mqls_per_rep_per_month,
               created_metric: false,
               created_commitment: false,
-              changed_fields: [`commitments[${ci}].metrics[${mi}].target`],
+              changed_fields: [`commitments[${ci}].metrics[${mi}].target`, "plan"],
             };
             m.target = result.mqls_per_rep_per_month;
           }),
         );
+        recordPlan(agreement, input, (applied as AppliedTarget | null)?.metric_id ?? null);
         return { agreement, applied };
       }
+      case "time_zones":
+        return [...MOCK_TIME_ZONES];
       case "export_pdf": {
         const draft = this.get(args.id);
         this.pdfs.set(String(args.path), {
@@ -513,6 +535,8 @@ function mockChecks(a: Agreement, language: Language): Finding[] {
         field: `parties.${side}.head.name`,
         message: ru ? "Не указан руководитель" : "The head of the department has no name",
         fix: ru ? "Впишите имя руководителя" : "Enter the head's name",
+        cites: "contents-document",
+        citation: ru ? "Статья: SLA сводит услуги и ответственность сторон в один документ." : "The article: an SLA puts every service and the responsibility for it into one document.",
       });
   }
   a.commitments.forEach((c, ci) =>
@@ -524,6 +548,8 @@ function mockChecks(a: Agreement, language: Language): Finding[] {
           field: `commitments[${ci}].metrics[${mi}].owner`,
           message: ru ? "Метрику контролирует не поставщик услуги" : "The metric is answered for by the side that does not provide the service",
           fix: ru ? "Сделайте ответственным поставщика" : "Make the provider answerable for it",
+          cites: "metrics-provider",
+          citation: ru ? "Статья, выбор метрик (2): измеряйте только то, что контролирует поставщик." : "The article, choosing metrics (2): measure only what the provider controls.",
         });
     }),
   );
@@ -534,6 +560,8 @@ function mockChecks(a: Agreement, language: Language): Finding[] {
       field: "monitoring.review_cadence",
       message: ru ? "Не указано, как часто проходит разбор" : "How often the figures are reviewed is not agreed",
       fix: ru ? "Выберите периодичность" : "Choose a cadence",
+      cites: "contents-monitoring",
+      citation: ru ? "Статья, что входит в SLA (3): мониторинг и отчётность." : "The article, what an SLA contains (3): monitoring and reporting.",
     });
   return out;
 }
@@ -567,6 +595,27 @@ function mockFunnel(input: FunnelInput): FunnelResult {
     stages,
     capacity: null,
   };
+}
+
+/** A few of the IANA zones `time_zones` lists, sorted as it sorts them. */
+export const MOCK_TIME_ZONES = ["America/New_York", "Asia/Tokyo", "Europe/Berlin", "Europe/London", "Europe/Moscow", "UTC"];
+
+/** What Rust's `funnel::apply` records in the plan: the calculator's team, funnel and capacity. */
+function recordPlan(agreement: Agreement, input: FunnelInput, metricId: string | null): void {
+  const plan = (agreement.plan ??= {});
+  const before = plan.funnel ?? [];
+  plan.sales_reps = input.sales_reps;
+  if (metricId) plan.lead_volume = { metric: metricId, per_rep: true };
+  plan.funnel = input.stages.map((stage, i) => {
+    const kept = before[i]?.name === stage.name ? before[i].metric : null;
+    return kept ? { ...stage, metric: kept } : { ...stage };
+  });
+  if (input.capacity) {
+    plan.rep_hours_per_month = input.capacity.rep_hours_per_month;
+    plan.attempts_per_lead = input.capacity.attempts_per_lead;
+    plan.minutes_per_attempt = input.capacity.minutes_per_attempt;
+    plan.after_hours_share_percent = input.capacity.after_hours_share_percent;
+  }
 }
 
 /** Routes every IPC call of the window to a fresh mock backend and returns it. */

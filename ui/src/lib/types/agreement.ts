@@ -77,6 +77,7 @@ export interface Agreement {
    */
   notes?: string;
   parties: Parties;
+  plan?: Plan;
   /**
    * Format version; see [`SCHEMA_VERSION`].
    */
@@ -370,6 +371,72 @@ export interface Message {
    */
   side: "marketing" | "sales";
   text: string;
+}
+/**
+ * The figures the targets rest on, as the two heads agreed them: the people who work the leads,
+ * how long working one takes, and the funnel the leads pass through. Every figure is optional;
+ * each one said lets the checks tell a target no team could meet from one it can.
+ */
+export interface Plan {
+  /**
+   * Percent of leads that arrive outside working hours and wait for the next working day.
+   */
+  after_hours_share_percent?: number | null;
+  /**
+   * Contact attempts each lead gets before it is recycled.
+   */
+  attempts_per_lead?: number | null;
+  /**
+   * Conversion from each stage to the next, in order, from the lead to a won deal.
+   */
+  funnel?: PlanStage[];
+  /**
+   * The metric that counts the leads the team works.
+   */
+  lead_volume?: LeadVolume | null;
+  /**
+   * Minutes one attempt takes, logging included.
+   */
+  minutes_per_attempt?: number | null;
+  /**
+   * Hours a month each of them has for working these leads, after meetings and admin.
+   */
+  rep_hours_per_month?: number | null;
+  /**
+   * Sales reps (SDRs, call-centre agents, partner managers) who work the leads; 0 when not said.
+   */
+  sales_reps?: number;
+  /**
+   * Where the figures come from: a study, a benchmark, last year's CRM data.
+   */
+  source?: string;
+}
+/**
+ * Which metric counts the leads, and whether its target is per rep or for the whole team.
+ */
+export interface LeadVolume {
+  /**
+   * The id of a count metric in the commitments.
+   */
+  metric: string;
+  /**
+   * Whether the target counts leads for each rep (HubSpot's "MQLs per rep") or for the team.
+   */
+  per_rep: boolean;
+}
+/**
+ * One step of the funnel, e.g. "MQL → connected" at 50%.
+ */
+export interface PlanStage {
+  /**
+   * Percent of the leads entering this stage that move on to the next.
+   */
+  conversion_percent: number;
+  /**
+   * The id of the percentage metric that measures this same step, when one does.
+   */
+  metric?: string | null;
+  name: string;
 }
 export interface Parties {
   marketing: Party;

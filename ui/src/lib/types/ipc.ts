@@ -42,9 +42,27 @@ export interface Draft {
   agreement: Agreement;
 }
 
+/** A template the start screen offers, described in the interface's language. */
 export interface TemplateInfo {
   name: string;
+  title: string;
   summary: string;
+  choose_when: string;
+  origin: { kind: "built_in" } | { kind: "user"; files: string[] };
+  languages: Language[];
+}
+
+/** A file of the company's templates folder that was left out, and why. */
+export interface TemplateProblem {
+  file: string;
+  message: string;
+}
+
+export interface TemplateList {
+  templates: TemplateInfo[];
+  problems: TemplateProblem[];
+  /** Where a company puts its own templates. */
+  folder: string;
 }
 
 export interface HistoryEntry {
@@ -65,6 +83,14 @@ export interface Finding {
   field: string;
   message: string;
   fix: string;
+  /**
+   * The key of the rule of the article or the source the finding applies (`metrics-targets`,
+   * `source-hbr`, `library`), so the window can link its explanation. The Rust checks always send
+   * it; optional here only so that findings written by hand in older tests still type-check.
+   */
+  cites?: string;
+  /** That rule or source in words: why, not only what. */
+  citation?: string;
 }
 
 /** A ready metric with the reason it is a good one and where the advice comes from. */

@@ -238,3 +238,105 @@ check-adjustment-tiers-unordered-fix = Order the tiers from the mildest miss to 
 
 check-adjustment-tier-above-cap = A tier of the adjustment "{ $name }" takes { $tier }%, more than the monthly cap of { $cap }%, so it can never apply in full.
 check-adjustment-tier-above-cap-fix = Lower the tier to the cap, or raise the cap.
+
+## What the fields mean
+
+check-timezone-unknown = "{ $zone }" is not a time zone the IANA database knows, so no computer can tell when a business hour starts and ends there.
+check-timezone-unknown-fix = Choose a zone from the list, e.g. "{ $suggestion }".
+
+check-holiday-outside-term = The holiday { $date } falls outside the agreement's term ({ $start } to { $end }); it changes no deadline and only confuses the reader.
+check-holiday-outside-term-fix = Remove it, or correct the year.
+
+check-duration-exceeds-window = "{ $metric }" allows { $target } { $unit ->
+    [minutes] minutes
+    [hours] hours
+    [business_hours] business hours
+   *[days] days
+  }, more than one { $window ->
+    [day] day
+    [week] week
+    [month] month
+    [quarter] quarter
+   *[year] year
+  } holds (at most { $held }). A lead that takes that long is still open when the period is reported, so the figure is never complete.
+check-duration-exceeds-window-fix = Measure over a longer window, or set a target the window can hold.
+
+check-email-invalid = "{ $email }" is not an e-mail address (a name, an @ and a domain such as example.com), so the signed PDF and the review invitations cannot reach this person.
+check-email-invalid-fix = Correct the address, or leave it empty.
+
+## Targets a team can meet
+
+check-plan-invalid = The plan's figure cannot be used: { $problem ->
+    [rep_hours_per_month] { $value } hours a month for lead work must be more than 0 and at most 744 (a month's hours).
+    [attempts_per_lead] { $value } attempts per lead must be more than 0 and at most 100.
+    [minutes_per_attempt] { $value } minutes per attempt must be more than 0 and at most 480.
+    [after_hours] { $value }% of leads after hours must lie between 0 and 100.
+    [unknown-metric] no metric has the id "{ $value }".
+    [not-count] "{ $value }" is not a count of leads, so it cannot say how many leads the team works.
+    [not-percent] "{ $value }" is not a percentage, so it cannot measure a step of the funnel.
+   *[rate] a conversion of { $value }% must be above 0% and at most 100%.
+  } The checks of whether the targets can be met need it.
+check-plan-invalid-fix = Correct the figure in the plan, or clear it.
+
+check-volume-beyond-capacity = "{ $metric }" at { $target } means about { $leads } leads a month for each rep; with { $attempts } attempts of { $minutes } minutes each that is { $needed } hours of work, but each of the { $reps } reps has { $hours } hours for it. The team cannot work the leads it is promised, so the leads go cold.
+check-volume-beyond-capacity-fix = A target this team can work is at most { $reachable }; or plan for { $reps_needed } reps, or more hours for lead work.
+
+check-response-beyond-capacity = A first response within { $response } { $unit ->
+    [minutes] minutes
+   *[hours] hours
+  } takes { $needed } reps on first-contact duty: about { $leads } leads a working day, { $after_hours }% of them waiting from the night before, { $minutes } minutes each. The team has { $reps }. The faster the response, the more people it needs: HBR found that a lead called within the hour qualifies about 7 times as often, but only if someone is free to call.
+check-response-beyond-capacity-fix = { $reachable_unit ->
+    [none] These reps cannot even keep up with the leads arriving during the day: plan more reps or fewer leads.
+    [minutes] The fastest response { $reps } reps can keep is about { $reachable } minutes; set that, or plan more reps on duty.
+   *[hours] The fastest response { $reps } reps can keep is about { $reachable } hours; set that, or plan more reps on duty.
+  }
+
+check-response-outside-working-hours = "{ $rule }" must be answered within { $response } { $unit ->
+    [minutes] minutes
+   *[hours] hours
+  } of calendar time, but the team works { $start }–{ $end } and is away for { $closed } { $closed_unit ->
+    [minutes] minutes
+   *[hours] hours
+  } at a stretch. A lead that arrives after closing misses its deadline before anyone can see it.
+check-response-outside-working-hours-fix = Count the deadlines in business hours, allow at least { $closed } { $closed_unit ->
+    [minutes] minutes
+   *[hours] hours
+  }, or staff the hours the team is away.
+
+check-funnel-rate-contradicts-target = The plan counts on { $rate }% at "{ $stage }", but "{ $metric }" promises { $target }%. { $direction ->
+    [below] If sales meets its target, more leads convert than planned, so the lead volume was set higher than the revenue goal needs.
+   *[above] If sales only meets its target, fewer leads convert than planned, and the funnel falls short of the revenue goal.
+  }
+check-funnel-rate-contradicts-target-fix = Make the two agree: set the stage to { $target }%, or the target to { $rate }%, and recompute the lead volume.
+
+check-target-far-from-typical = The target { $target } of "{ $metric }" is far { $direction ->
+    [above] above
+   *[below] below
+  } the usual { $low }–{ $high }{ $unit ->
+    [percent] %
+   *[other] {""}
+  }. { $demanding ->
+    [yes] Few teams keep a target like this; one that cannot be met is ignored after the first month.
+   *[no] A target this easy is met whatever happens and motivates nothing.
+  }
+check-target-far-from-typical-fix = A target near { $suggestion } is reachable and still asks for effort; if your own figures support this one, keep it and note them in the plan's source.
+
+## Citations: the rule of the article or the source each finding applies
+
+cite-contents-document = The article: an SLA puts every service, its expected quality and the responsibility for failing it into one document both sides understand.
+cite-contents-service = The article, what an SLA contains (1): the type of service provided.
+cite-contents-performance = The article, what an SLA contains (2): the required performance level, above all its reliability and speed of response.
+cite-contents-monitoring = The article, what an SLA contains (3): monitoring and reporting — which statistics are collected, how often they are analysed, and who reviews them.
+cite-contents-deadlines = The article, what an SLA contains (4): deadlines for responding to and resolving problems.
+cite-contents-consequences = The article, what an SLA contains (5): consequences for the provider that does not meet its obligations.
+cite-metrics-behaviour = The article, choosing metrics (1): motivate the right behaviour — ask how the other side could game the metric.
+cite-metrics-provider = The article, choosing metrics (2): measure only what the provider controls.
+cite-metrics-collect = The article, choosing metrics (3): easy to collect, ideally recorded automatically.
+cite-metrics-quality = The article, choosing metrics (4): focus on quality, not quantity — neither too many metrics nor too few.
+cite-metrics-targets = The article, choosing metrics (5): set reasonable, achievable targets.
+cite-source-hubspot = HubSpot's SLA model: marketing commits leads to sales and sales commits follow-up to marketing — an agreement that runs both ways.
+cite-source-hbr = Harvard Business Review, "The Short Life of Online Sales Leads" (2011, 2,241 firms): a lead contacted within an hour is about 7 times as likely to qualify.
+cite-source-roberge = M. Roberge's funnel at HubSpot (The Sales Acceleration Formula): the lead volume is computed from each stage's conversion.
+cite-source-accord = Service-credit practice in contract templates (Accord Project's SLA template): tiers of achieved level, capped per month and per year.
+cite-source-iana = The IANA time zone database, which every operating system and calendar uses.
+cite-library = Source of the usual range: { $source }.

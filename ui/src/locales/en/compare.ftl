@@ -41,6 +41,7 @@ compare-label-name = name
 compare-label-definition = definition
 compare-label-kind = kind
 compare-label-flow = lead flow
+compare-label-plan-source = source of the figures
 compare-label-unit = unit
 compare-label-comparator = condition
 compare-label-target = target

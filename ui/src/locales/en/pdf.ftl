@@ -217,3 +217,20 @@ pdf-annex-changes-intro = This amendment changes the agreement signed on { $date
     [one] the { $count } point
    *[other] the { $count } points
 } below. Everything else stays as signed.
+
+pdf-sub-plan = What the targets rest on
+pdf-plan-intro = The parties set the targets above from these figures. When they change (the team grows, a stage converts differently), the targets are reviewed with them.
+pdf-plan-reps = People who work the leads
+pdf-plan-hours = Hours a month each has for lead work
+pdf-plan-attempts = Contact attempts per lead
+pdf-plan-minutes = Minutes per attempt
+pdf-plan-after-hours = Leads arriving outside working hours
+pdf-plan-lead-volume = Leads counted by
+pdf-plan-lead-volume-value = { $metric }, { $per ->
+    [rep] for each person
+   *[team] for the whole team
+  }
+pdf-col-stage = Funnel stage
+pdf-col-conversion = Conversion
+pdf-col-measured-by = Measured by
+pdf-plan-source = Source of the figures: { $source }

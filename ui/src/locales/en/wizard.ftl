@@ -68,13 +68,17 @@ home-empty-trash-yes = Delete for good
 home-new-title = New agreement
 home-new-intro = Start from the example and change what differs in your company, or start from a blank page.
 home-template = Start from
+home-template-own = Your company's
+home-template-problems = { $count ->
+    [one] One file in your templates folder was left out:
+   *[other] { $count } files in your templates folder were left out:
+  }
+home-template-folder = Your company's own templates: put an agreement file (exported as .sla.json) in { $folder }, and it is listed here.
+language-name-en = English only
+language-name-ru = Russian only
 home-agreement-language = Language of the agreement
 home-agreement-language-hint = The language the agreement and its PDF are written in. The interface language is switched at the top right.
 home-create = Create agreement
-template-sales-marketing = Sales and marketing SLA (example)
-template-sales-marketing-summary = A complete two-way agreement: lead volume and quality from marketing, fast follow-up and feedback from sales.
-template-blank = Blank agreement
-template-blank-summary = Only the two departments filled in; the wizard suggests defaults as you go.
 
 ## Steps
 
@@ -108,6 +112,7 @@ step-signoff-intro = Who signs for each side, the PDF to sign, and the hand-over
 guidance-title = How to write this part
 guidance-example = Example
 guidance-defaults = Good defaults
+guidance-sources = Where this comes from
 guidance-parties-advice =
     An SLA states the service one side delivers to the other, how it is measured and how it is controlled. Inside a company it works the same way as with a customer.
     It runs both ways: marketing commits to sales (how many leads, of what quality) and sales commits to marketing (how fast and how persistently it follows up, and feedback on rejected leads).
@@ -115,6 +120,9 @@ guidance-parties-advice =
     Agree the review dates now, so that targets get revisited rather than forgotten.
 guidance-parties-example = Marketing provides “Marketing-qualified leads”; Sales provides “Lead follow-up and feedback”. Term: 12 months from 1 January, reviewed every quarter.
 guidance-parties-defaults = A 12-month term starting on the first of next month, renewed by agreement, with a review at the end of each quarter.
+guidance-parties-cites =
+    The article: an SLA states the type of service, the performance required, how it is monitored, the deadlines and the consequences — in one document both sides understand.
+    HubSpot's SLA model: the agreement runs both ways, marketing to sales and sales to marketing.
 guidance-performance-advice =
     Motivate the right behaviour: decide the behaviour you want first, then ask how you would game this metric in the other side's place. Does gaming it still give the result you want?
     Only what the provider controls: a metric must reflect what the department providing the service can influence.
@@ -123,12 +131,20 @@ guidance-performance-advice =
     Set the right targets: reasonable and achievable. Pair every volume metric with a quality metric on the same lead flow.
 guidance-performance-example = HubSpot's model: 100 MQLs a month per mid-market rep, about 50 connects, 30 discovery calls, 15 demos, 5 customers. Firms that contacted a lead within an hour were about 7 times as likely to qualify it (HBR, 2011).
 guidance-performance-defaults = New metrics are measured monthly, recorded automatically by the CRM and answered for by the providing side. Use the funnel calculator to set the MQL target from the revenue goal.
+guidance-performance-cites =
+    The article's five rules for choosing metrics: motivate the right behaviour; only what the provider controls; easy to collect; quality, not quantity; reasonable, achievable targets.
+    M. Roberge, The Sales Acceleration Formula (HubSpot's funnel): the lead volume follows from each stage's conversion and the team that works the leads.
+    Harvard Business Review, "The Short Life of Online Sales Leads" (2011): the hour after a lead arrives matters most.
+    Each library metric names its own source and the usual range of its target.
 guidance-monitoring-advice =
     Say where each figure comes from and how it is processed before review (duplicates, test leads, exclusions), so both sides compute the same number.
     Monitor daily, review regularly: a shared dashboard for every day and a joint review at a fixed cadence.
     Name who takes part in the review; an agreement nobody reviews stops working within a quarter.
 guidance-monitoring-example = Figures come from the CRM; revenue operations removes duplicates and publishes a daily dashboard. Both heads and the revenue operations lead review it monthly.
 guidance-monitoring-defaults = A daily dashboard, a monthly review pack and a monthly joint review of both heads.
+guidance-monitoring-cites =
+    The article, what an SLA contains (3): which statistics are collected, how they are processed, how often they are analysed, and who takes part in the review.
+    HubSpot's SLA model: monitored daily, reviewed regularly.
 guidance-deadlines-advice =
     Set response and resolution times by lead tier: hot leads (demo or price requests) need a much faster first contact than the rest.
     Speed matters: the average first response in one study was 42 hours, and 23% of leads were never contacted at all.
@@ -136,6 +152,10 @@ guidance-deadlines-advice =
     Problems raised by either side (broken lead routing, a form that loses data) need their own deadlines too.
 guidance-deadlines-example = Tier A (demo or price request): first contact within 1 business hour, decision within 3 days. Broken lead routing: acknowledged in 2 hours, fixed within a day.
 guidance-deadlines-defaults = Business hours, Monday to Friday, 09:00 to 18:00 in the company's time zone.
+guidance-deadlines-cites =
+    The article, what an SLA contains (4): deadlines for responding to and resolving problems.
+    Harvard Business Review (2011), 2,241 firms: average first response 42 hours; 23% never responded; within an hour, about 7 times as likely to qualify.
+    The IANA time zone database: the zone names every computer uses to count business hours.
 guidance-consequences-advice =
     Departments do not invoice each other: the usual consequences are an escalation ladder (the other head, then the CEO), recycling or reassigning leads, a joint review and a revised plan.
     Tie each remedy to the metric or commitment it answers, so everybody knows what triggers it.
@@ -143,18 +163,26 @@ guidance-consequences-advice =
     Bonus or budget adjustments are optional. If you use them, set tiers of achieved level and cap them per month and per year, as service credits are capped.
 guidance-consequences-example = A lead not contacted within its deadline is reassigned to another rep. Volume below target for the month: marketing presents a revised campaign plan at the monthly review.
 guidance-consequences-defaults = Escalate first to the other department's head after 2 misses in a row, then after 14 days to the CEO at 3; a new remedy applies below 80% of target.
+guidance-consequences-cites =
+    The article, what an SLA contains (5): consequences for the provider that does not meet its obligations.
+    Service-credit practice (Accord Project's SLA template): tiers of achieved level, capped per month and per year.
 guidance-review-advice =
     Read the agreement as the other side will: is every figure defined so that both sides compute the same number?
     Errors must be fixed before export; warnings point at likely trouble; notes are worth knowing.
     Click a finding to go straight to the field that fixes it.
 guidance-review-example = “Time to first contact” answered for by marketing is flagged: sales makes the calls, so only sales controls it.
 guidance-review-defaults = The checks run as you type and again whenever the draft is saved.
+guidance-review-cites =
+    Every finding names the rule of the article or the source it applies, beneath its fix.
 guidance-signoff-advice =
     Each side signs the agreement: usually the two heads, sometimes the CEO as well.
     Export the PDF in the language of the agreement and send it to the signatories.
     A visible signature shows who signed; a digital signature proves the file was not changed after signing.
 guidance-signoff-example = Anna Petrova, Head of Marketing, and Igor Smirnov, Head of Sales, sign for their departments.
 guidance-signoff-defaults = One signatory per side, taken from the heads named in step 1.
+guidance-signoff-cites =
+    The article: one document that both sides understand and answer for.
+    A self-signed certificate proves the file was not changed after signing, not who signed it; a company-issued certificate proves both.
 
 ## Step 1: parties and service
 
@@ -781,3 +809,39 @@ home-open-comments = { $count ->
 }
 home-proposal-waiting = Proposed changes wait
 home-proposal-open = Compare
+
+# The plan
+plan-title = What the targets rest on
+plan-intro = The checks compare the targets with these figures. The article asks for reasonable, achievable targets (rule 5 of choosing metrics): a lead target is achievable only when the team has the hours to work every lead, and M. Roberge's funnel at HubSpot turns the deals sales must win into the leads marketing must deliver, stage by stage. Every figure is optional; each one you give lets the checks tell a target no team could meet from one it can.
+plan-start = Describe the team and the funnel
+plan-team = The team that works the leads
+plan-sales-reps = Sales reps
+plan-sales-reps-hint = SDRs, call-centre agents or partner managers who work these leads.
+plan-rep-hours = Hours a month each has for leads
+plan-rep-hours-hint = What is left after meetings, demos and admin.
+plan-attempts = Contact attempts per lead
+plan-attempts-hint = Before the lead is recycled; HubSpot's SLA asks for 5.
+plan-minutes-per-attempt = Minutes per attempt
+plan-minutes-per-attempt-hint = Logging it in the CRM included.
+plan-after-hours = Leads arriving after hours
+plan-after-hours-hint = They wait for the next working day, and then all need a first contact at once.
+plan-leads = The leads
+plan-lead-volume = Metric that counts the leads
+plan-lead-volume-hint = Its target is compared with the hours the team has.
+plan-lead-volume-none = None
+plan-metric-unsuitable = { $name } (does not fit here)
+plan-per-rep = The target is per person
+plan-per-rep-hint = As in HubSpot's “MQLs per rep a month”; leave it unticked when the target is for the whole team.
+plan-funnel = The funnel, from lead to won deal
+plan-funnel-hint = The share of the leads entering each stage that move on to the next. Link a stage to the percentage metric that measures it, so that the plan and the target tell the same story.
+plan-stage-name = Stage { $n }
+plan-stage-rate = Move on
+plan-stage-metric = Measured by
+plan-stage-metric-none = No metric
+plan-stage-add = Add a stage
+plan-stage-remove = Remove the stage
+plan-funnel-example = Start from HubSpot's funnel
+plan-funnel-overall = Overall { $percent }% of the leads become customers: { $perDeal } leads per deal.
+plan-source = Where the figures come from
+plan-source-hint = A study, a benchmark or last year's CRM data, so that both heads can check them.
+funnel-stage-numbered = Stage { $n }

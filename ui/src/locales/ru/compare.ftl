@@ -41,6 +41,7 @@ compare-label-name = название
 compare-label-definition = определение
 compare-label-kind = вид
 compare-label-flow = поток лидов
+compare-label-plan-source = источник цифр
 compare-label-unit = единица измерения
 compare-label-comparator = условие
 compare-label-target = целевое значение

@@ -10,7 +10,7 @@ use sla_model::*;
 /// The complete template in `language` ("en" or "ru"), as the app ships it.
 pub fn template(language: &str) -> Agreement {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
-        "../sla-guidance/templates/sales-marketing.{language}.json"
+        "../sla-templates/builtin/sales-marketing.{language}.json"
     ));
     read_file(&path).expect("the template reads")
 }

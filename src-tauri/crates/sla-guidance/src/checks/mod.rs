@@ -8,10 +8,13 @@ mod catalogue;
 mod consequences;
 mod deadlines;
 mod identity;
+mod meaning;
 mod metrics;
 mod monitoring;
 mod parties;
+mod plan;
 mod targets;
+mod typical;
 
 use std::sync::OnceLock;
 
@@ -20,6 +23,7 @@ use sla_i18n::{Arg, Messages};
 use sla_model::{Agreement, Language, Side};
 
 pub use catalogue::*;
+pub use meaning::{closest_zone, time_zones, valid_email};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -46,6 +50,11 @@ pub struct Finding {
     pub message: String,
     /// What to do about it, in the same language.
     pub fix: String,
+    /// The key of the rule of the article or the source the finding applies (`metrics-targets`,
+    /// `source-hbr`, `library`), so the UI can link its explanation.
+    pub cites: &'static str,
+    /// That rule or source in words: why, not only what.
+    pub citation: String,
 }
 
 /// Every finding for the agreement, in document order, with messages in `language`.
@@ -58,8 +67,11 @@ pub fn check(agreement: &Agreement, language: Language) -> Vec<Finding> {
     identity::check(agreement, &mut findings);
     metrics::check(agreement, &mut findings);
     targets::check(agreement, &mut findings);
+    plan::check(agreement, &mut findings);
+    typical::check(agreement, &mut findings);
     monitoring::check(agreement, &mut findings);
     deadlines::check(agreement, &mut findings);
+    meaning::check(agreement, &mut findings);
     consequences::check(agreement, &mut findings);
     findings.out
 }
@@ -87,12 +99,41 @@ struct Findings {
 
 impl Findings {
     fn add(&mut self, check: Check, field: impl Into<String>, args: &[(&str, Arg)]) {
+        let citation = self.messages.get(&check.cite_id());
+        self.push(check, field.into(), args, check.cites, citation);
+    }
+
+    /// A finding whose figure comes from a source of its own (a library metric's study), cited
+    /// in place of the check's rule.
+    fn add_citing(
+        &mut self,
+        check: Check,
+        field: impl Into<String>,
+        args: &[(&str, Arg)],
+        source: &str,
+    ) {
+        let citation = self
+            .messages
+            .format("cite-library", &[("source", Arg::from(source))]);
+        self.push(check, field.into(), args, "library", citation);
+    }
+
+    fn push(
+        &mut self,
+        check: Check,
+        field: String,
+        args: &[(&str, Arg)],
+        cites: &'static str,
+        citation: String,
+    ) {
         self.out.push(Finding {
             id: check.id,
             severity: check.severity,
-            field: field.into(),
+            field,
             message: self.messages.format(&check.message_id(), args),
             fix: self.messages.format(&check.fix_id(), args),
+            cites,
+            citation,
         });
     }
 

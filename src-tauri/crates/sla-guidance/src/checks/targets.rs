@@ -48,7 +48,7 @@ fn is_time(unit: Unit) -> bool {
     )
 }
 
-fn unit_key(unit: Unit) -> &'static str {
+pub(super) fn unit_key(unit: Unit) -> &'static str {
     match unit {
         Unit::Count => "count",
         Unit::Percent => "percent",

@@ -1,11 +1,14 @@
 //! Writing the calculator's result into an agreement: one action sets the target of the MQL
 //! volume metric marketing commits to, adding the metric (and marketing's commitment) from the
-//! library when the agreement has none yet.
+//! library when the agreement has none yet, and records the figures it came from in the plan, so
+//! that the checks can tell later whether the targets still fit the team and the funnel.
 
 use serde::Serialize;
-use sla_model::{Agreement, Comparator, Metric, MetricKind, Side, Unit, Window};
+use sla_model::{
+    Agreement, Comparator, LeadVolume, Metric, MetricKind, PlanStage, Side, Unit, Window,
+};
 
-use super::FunnelResult;
+use super::{FunnelInput, FunnelResult};
 use crate::library;
 
 /// The id of the library metric the calculator fills in.
@@ -35,8 +38,13 @@ fn is_mql_volume(m: &Metric) -> bool {
         && m.unit == Unit::Count
 }
 
-/// Sets the MQLs-per-rep-per-month target from `result`, creating the metric when absent.
-pub fn apply(agreement: &mut Agreement, result: &FunnelResult) -> AppliedTarget {
+/// Sets the MQLs-per-rep-per-month target from `result`, creating the metric when absent, and
+/// writes `input`'s team and funnel into the agreement's plan.
+pub fn apply(
+    agreement: &mut Agreement,
+    input: &FunnelInput,
+    result: &FunnelResult,
+) -> AppliedTarget {
     let target = result.mqls_per_rep_per_month as f64;
     let found = agreement
         .commitments
@@ -89,14 +97,51 @@ pub fn apply(agreement: &mut Agreement, result: &FunnelResult) -> AppliedTarget 
         metric.target = target;
         changed_fields.push(format!("{path}.target"));
     }
+    let metric_id = metric.id.clone();
+    let before = agreement.plan.clone();
+    record_plan(agreement, input, &metric_id);
+    if agreement.plan != before {
+        changed_fields.push("plan".to_string());
+    }
     AppliedTarget {
-        metric_id: metric.id.clone(),
+        metric_id,
         field: format!("{path}.target"),
         previous_target,
         target,
         created_metric,
         created_commitment,
         changed_fields,
+    }
+}
+
+/// The calculator's team and funnel as the agreement's plan. A stage keeps the metric it was
+/// linked to when it keeps its place and name; the plan's source stays as written.
+fn record_plan(agreement: &mut Agreement, input: &FunnelInput, metric_id: &str) {
+    let plan = &mut agreement.plan;
+    plan.sales_reps = input.sales_reps;
+    plan.lead_volume = Some(LeadVolume {
+        metric: metric_id.to_string(),
+        per_rep: true,
+    });
+    plan.funnel = input
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, stage)| PlanStage {
+            name: stage.name.clone(),
+            conversion_percent: stage.conversion_percent,
+            metric: plan
+                .funnel
+                .get(i)
+                .filter(|old| old.name == stage.name)
+                .and_then(|old| old.metric.clone()),
+        })
+        .collect();
+    if let Some(c) = &input.capacity {
+        plan.rep_hours_per_month = Some(c.rep_hours_per_month);
+        plan.attempts_per_lead = Some(c.attempts_per_lead);
+        plan.minutes_per_attempt = Some(c.minutes_per_attempt);
+        plan.after_hours_share_percent = Some(c.after_hours_share_percent);
     }
 }
 

@@ -106,13 +106,14 @@ pub fn capacity(
     let rep_hours_needed = leads * attempts * minutes / 60.0;
     let reps_for_workload = whole(rep_hours_needed / rep_hours);
 
-    let leads_per_day = leads / days;
-    let morning_backlog = leads_per_day * after_hours;
-    let arrivals_per_hour = leads_per_day * (1.0 - after_hours) / day_hours;
-    let first_contact_hours = minutes / 60.0;
-    let on_duty = morning_backlog * first_contact_hours / target.min(day_hours)
-        + arrivals_per_hour * first_contact_hours;
-    let reps_on_duty_for_response = whole(on_duty);
+    let flow = LeadFlow {
+        leads_per_month: leads,
+        workdays_per_month: days,
+        working_hours_per_day: day_hours,
+        after_hours_share: after_hours,
+        minutes_per_attempt: minutes,
+    };
+    let reps_on_duty_for_response = whole(flow.reps_on_duty(target));
 
     let reps_needed = reps_for_workload.max(reps_on_duty_for_response);
     Ok(CapacityResult {
@@ -123,4 +124,48 @@ pub fn capacity(
         reps_needed: reps_needed as u64,
         reps_short: (reps_needed as u64).saturating_sub(sales_reps as u64),
     })
+}
+
+/// How leads arrive and how long a first attempt takes: what the response target costs in people.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LeadFlow {
+    pub leads_per_month: f64,
+    pub workdays_per_month: f64,
+    pub working_hours_per_day: f64,
+    /// Share of leads (0..=1) arriving outside working hours.
+    pub after_hours_share: f64,
+    pub minutes_per_attempt: f64,
+}
+
+impl LeadFlow {
+    fn per_day(&self) -> (f64, f64, f64) {
+        let leads_per_day = self.leads_per_month / self.workdays_per_month;
+        let morning_backlog = leads_per_day * self.after_hours_share;
+        let arrivals_per_hour =
+            leads_per_day * (1.0 - self.after_hours_share) / self.working_hours_per_day;
+        (
+            morning_backlog,
+            arrivals_per_hour,
+            self.minutes_per_attempt / 60.0,
+        )
+    }
+
+    /// Reps on first-contact duty (a fraction) to reach every lead within `target_hours`.
+    pub fn reps_on_duty(&self, target_hours: f64) -> f64 {
+        let (backlog, arrivals, first_contact) = self.per_day();
+        backlog * first_contact / target_hours.min(self.working_hours_per_day)
+            + arrivals * first_contact
+    }
+
+    /// The shortest response, in hours, that `reps` on duty can keep; `None` when they cannot
+    /// keep up even with a whole working day for the morning's backlog.
+    pub fn fastest_response(&self, reps: f64) -> Option<f64> {
+        let (backlog, arrivals, first_contact) = self.per_day();
+        let spare = reps - arrivals * first_contact;
+        if spare <= 0.0 {
+            return None;
+        }
+        let hours = backlog * first_contact / spare;
+        (hours <= self.working_hours_per_day).then_some(hours)
+    }
 }

@@ -12,7 +12,7 @@ mod capacity;
 use serde::{Deserialize, Serialize};
 
 pub use apply::{apply, AppliedTarget};
-pub use capacity::{capacity, CapacityInput, CapacityResult};
+pub use capacity::{capacity, CapacityInput, CapacityResult, LeadFlow};
 
 /// More MQLs than this in one period means the inputs are wrong (a deal size in the wrong
 /// currency unit, a rate typed as a fraction), not a plan anybody could staff.

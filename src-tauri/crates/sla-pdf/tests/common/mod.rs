@@ -11,14 +11,14 @@ use sla_pdf::ExportOptions;
 /// The English template exactly as shipped (its id kept, so the output is reproducible).
 pub fn english_template() -> Agreement {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../sla-guidance/templates/sales-marketing.en.json");
+        .join("../sla-templates/builtin/sales-marketing.en.json");
     sla_model::read_file(&path).expect("the English template reads")
 }
 
 /// The Russian template exactly as shipped.
 pub fn russian_template() -> Agreement {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../sla-guidance/templates/sales-marketing.ru.json");
+        .join("../sla-templates/builtin/sales-marketing.ru.json");
     sla_model::read_file(&path).expect("the Russian template reads")
 }
 

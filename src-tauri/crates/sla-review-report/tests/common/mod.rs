@@ -16,7 +16,7 @@ pub fn agreement(language: Language) -> Agreement {
         Language::Ru => "sales-marketing.ru.json",
     };
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../sla-guidance/templates")
+        .join("../sla-templates/builtin")
         .join(file);
     let mut a = sla_model::read_file(&path).expect("the template reads");
     a.consequences.adjustments.push(Adjustment {

@@ -7,7 +7,7 @@ use sla_model::{Agreement, Language, Side};
 use sla_store::{DraftInfo, PageRequest, Store, StoreError, MAX_PAGE};
 use tempfile::TempDir;
 
-const TEMPLATE: &str = include_str!("../../../sla-guidance/templates/sales-marketing.en.json");
+const TEMPLATE: &str = include_str!("../../../sla-templates/builtin/sales-marketing.en.json");
 
 /// The English sales-marketing template, as the app instantiates it.
 pub fn english() -> Agreement {
