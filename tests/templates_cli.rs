@@ -25,7 +25,10 @@ fn every_built_in_template_prints_and_passes_lint_in_both_languages() {
             let json = env.ok(&["template", name, "--lang", lang]);
             let file = env.file(&format!("{name}.{lang}.sla.json"), &json);
             let out = env.ok(&["lint", &file]);
-            assert!(out.ends_with("0 finding(s), 0 error(s)\n"), "{name} {lang}: {out}");
+            assert!(
+                out.ends_with("0 finding(s), 0 error(s)\n"),
+                "{name} {lang}: {out}"
+            );
         }
     }
 }
@@ -56,9 +59,16 @@ fn own_templates_are_listed_and_used_and_broken_ones_named() {
     std::fs::write(folder.join("broken.json"), "{ not json").unwrap();
 
     let out = env.run(&["template", "--list"]);
-    assert_eq!(out.status.code(), Some(1), "a broken file is reported by the exit code");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a broken file is reported by the exit code"
+    );
     let listed = String::from_utf8(out.stdout).unwrap();
-    assert!(listed.contains("energy-projects") && listed.contains("Проекты для энергетики"), "{listed}");
+    assert!(
+        listed.contains("energy-projects") && listed.contains("Проекты для энергетики"),
+        "{listed}"
+    );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("broken.json") && stderr.contains("The file is not JSON"),
@@ -68,7 +78,11 @@ fn own_templates_are_listed_and_used_and_broken_ones_named() {
     let json = env.ok(&["template", "energy-projects", "--lang", "ru"]);
     let agreement = sla_model::from_json(&json).unwrap();
     assert_eq!(agreement.title, "Проекты для энергетики");
-    assert_ne!(serde_json::Value::from(agreement.id), own["id"], "a fresh id");
+    assert_ne!(
+        serde_json::Value::from(agreement.id),
+        own["id"],
+        "a fresh id"
+    );
 
     let out = env.run(&["template", "energy-projects", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
@@ -89,6 +103,12 @@ fn lint_says_why_each_finding_matters() {
             && out.contains("error[timezone-unknown] deadlines.calendar.timezone"),
         "{out}"
     );
-    assert!(out.contains("    why: The article, choosing metrics (5)"), "{out}");
-    assert!(out.contains("    why: The IANA time zone database"), "{out}");
+    assert!(
+        out.contains("    why: The article, choosing metrics (5)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    why: The IANA time zone database"),
+        "{out}"
+    );
 }

@@ -972,7 +972,11 @@ fn a_target_far_from_its_sources_range_cites_the_source() {
     assert!(fired_at(field, target(0.2)).contains(&"target-far-from-typical"));
     assert!(!fired_at(field, target(8.0)).contains(&"target-far-from-typical"));
     let f = finding("target-far-from-typical", Language::En, target(9.0));
-    assert!(f.message.contains("motivates nothing"), "{}", f.message);
+    assert!(
+        f.message.contains("far above the usual 0.5–4") && f.message.contains("motivates nothing"),
+        "{}",
+        f.message
+    );
     assert!(
         f.citation.contains("Short Life of Online Sales Leads"),
         "{}",
@@ -980,5 +984,34 @@ fn a_target_far_from_its_sources_range_cites_the_source() {
     );
     assert_eq!(f.cites, "library");
     let f = finding("target-far-from-typical", Language::Ru, target(0.2));
-    assert!(f.message.contains("немногие команды"), "{}", f.message);
+    assert!(
+        f.message.contains("сильно ниже") && f.message.contains("немногие команды"),
+        "{}",
+        f.message
+    );
+    // An English agreement read in Russian cites the source in Russian, one full stop at the end.
+    let mut a = complete(Language::En);
+    a.commitments[1].metrics[0].target = 0.2;
+    let f = checks::check(&a, Language::Ru)
+        .into_iter()
+        .find(|f| f.id == "target-far-from-typical")
+        .unwrap();
+    assert!(
+        f.citation
+            .starts_with("Источник обычного диапазона: Harvard Business Review"),
+        "{}",
+        f.citation
+    );
+    assert!(
+        f.citation.ends_with(')') || (f.citation.ends_with('.') && !f.citation.ends_with("..")),
+        "{}",
+        f.citation
+    );
+    let f = finding("target-far-from-typical", Language::En, target(0.2));
+    assert!(
+        f.message.contains("far below") && f.fix.contains("near 0.5"),
+        "{} {}",
+        f.message,
+        f.fix
+    );
 }

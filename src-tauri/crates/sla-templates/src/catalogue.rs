@@ -233,7 +233,7 @@ impl Catalogue {
             .iter()
             .map(|(path, fault)| Problem {
                 file: path.clone(),
-                message: word(fault, &messages, language),
+                message: word(fault, messages, language),
             })
             .collect()
     }

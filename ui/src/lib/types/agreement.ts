@@ -372,10 +372,24 @@ export interface Message {
   side: "marketing" | "sales";
   text: string;
 }
+export interface Parties {
+  marketing: Party;
+  sales: Party;
+}
+export interface Party {
+  /**
+   * The department's name as the company uses it, e.g. "Marketing" or "B2B Sales".
+   */
+  department: string;
+  head: Person;
+}
+export interface Person {
+  email?: string;
+  name: string;
+  role: string;
+}
 /**
- * The figures the targets rest on, as the two heads agreed them: the people who work the leads,
- * how long working one takes, and the funnel the leads pass through. Every figure is optional;
- * each one said lets the checks tell a target no team could meet from one it can.
+ * The team and the funnel the targets rest on; the checks compare the targets with it.
  */
 export interface Plan {
   /**
@@ -412,19 +426,6 @@ export interface Plan {
   source?: string;
 }
 /**
- * Which metric counts the leads, and whether its target is per rep or for the whole team.
- */
-export interface LeadVolume {
-  /**
-   * The id of a count metric in the commitments.
-   */
-  metric: string;
-  /**
-   * Whether the target counts leads for each rep (HubSpot's "MQLs per rep") or for the team.
-   */
-  per_rep: boolean;
-}
-/**
  * One step of the funnel, e.g. "MQL → connected" at 50%.
  */
 export interface PlanStage {
@@ -438,21 +439,18 @@ export interface PlanStage {
   metric?: string | null;
   name: string;
 }
-export interface Parties {
-  marketing: Party;
-  sales: Party;
-}
-export interface Party {
+/**
+ * Which metric counts the leads, and whether its target is per rep or for the whole team.
+ */
+export interface LeadVolume {
   /**
-   * The department's name as the company uses it, e.g. "Marketing" or "B2B Sales".
+   * The id of a count metric in the commitments.
    */
-  department: string;
-  head: Person;
-}
-export interface Person {
-  email?: string;
-  name: string;
-  role: string;
+  metric: string;
+  /**
+   * Whether the target counts leads for each rep (HubSpot's "MQLs per rep") or for the team.
+   */
+  per_rep: boolean;
 }
 /**
  * A person who signs the agreement; usually the two heads, sometimes a CEO as well.

@@ -112,6 +112,8 @@ impl Findings {
         args: &[(&str, Arg)],
         source: &str,
     ) {
+        // The message ends the sentence itself.
+        let source = source.trim().trim_end_matches('.');
         let citation = self
             .messages
             .format("cite-library", &[("source", Arg::from(source))]);

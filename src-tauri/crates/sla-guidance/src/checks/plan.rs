@@ -206,7 +206,7 @@ fn per_month(window: Window, workdays_per_month: f64) -> f64 {
 }
 
 /// The lead-volume metric, its path, and the leads the whole team gets in a month.
-fn team_leads_per_month<'a>(a: &'a Agreement, reps: f64) -> Option<(String, &'a Metric, f64)> {
+fn team_leads_per_month(a: &Agreement, reps: f64) -> Option<(String, &Metric, f64)> {
     let volume = a.plan.lead_volume.as_ref()?;
     let (path, m) = find_metric(a, &volume.metric)?;
     if m.unit != Unit::Count || m.comparator == Comparator::AtMost || !m.target.is_finite() {

@@ -68,10 +68,13 @@ pub(super) fn check(a: &Agreement, out: &mut Findings) {
                     ("low", range.low.into()),
                     ("high", range.high.into()),
                     ("unit", super::targets::unit_key(m.unit).into()),
+                    ("direction", direction.into()),
                     ("demanding", if demanding { "yes" } else { "no" }.into()),
                     ("suggestion", suggestion.into()),
                 ],
-                &entry.source,
+                // The source as the person reads the interface, whatever the agreement's language.
+                library::find(&m.id, out.messages.language())
+                    .map_or(entry.source.as_str(), |e| e.source.as_str()),
             );
         }
     }
