@@ -74,6 +74,17 @@ impl Messages {
         Messages { bundle, language }
     }
 
+    /// The messages of one language, compiled once per process: for callers that word many
+    /// things (every check on every edit, every template listed).
+    pub fn of(language: Language) -> &'static Messages {
+        static EN: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+        static RU: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+        match language {
+            Language::En => EN.get_or_init(|| Messages::new(Language::En)),
+            Language::Ru => RU.get_or_init(|| Messages::new(Language::Ru)),
+        }
+    }
+
     pub fn language(&self) -> Language {
         self.language
     }

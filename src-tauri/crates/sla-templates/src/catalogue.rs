@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -95,7 +94,7 @@ impl Catalogue {
                         // Compiled in, and a test reads and checks every one.
                         let mut t = file::parse(b.text(language), b.name)
                             .expect("built-in templates are valid");
-                        let messages = messages(language);
+                        let messages = Messages::of(language);
                         let id = format!("template-{}", b.name);
                         t.about.title = messages.get(&id);
                         t.about.summary = messages.get(&format!("{id}-summary"));
@@ -214,7 +213,7 @@ impl Catalogue {
                 }
             })
             .collect();
-        let messages = messages(language);
+        let messages = Messages::of(language);
         listed.push(Listed {
             name: BLANK.to_string(),
             title: messages.get("template-blank"),
@@ -228,7 +227,7 @@ impl Catalogue {
 
     /// The user files left out, each with the reason in `language`.
     pub fn problems(&self, language: Language) -> Vec<Problem> {
-        let messages = messages(language);
+        let messages = Messages::of(language);
         self.faults
             .iter()
             .map(|(path, fault)| Problem {
@@ -283,16 +282,6 @@ impl Catalogue {
             .iter()
             .find(|t| t.name == name)
             .and_then(|t| t.versions.get(&language))
-    }
-}
-
-/// The compiled messages of a language, parsed once per process.
-fn messages(language: Language) -> &'static Messages {
-    static EN: OnceLock<Messages> = OnceLock::new();
-    static RU: OnceLock<Messages> = OnceLock::new();
-    match language {
-        Language::En => EN.get_or_init(|| Messages::new(Language::En)),
-        Language::Ru => RU.get_or_init(|| Messages::new(Language::Ru)),
     }
 }
 

@@ -16,8 +16,6 @@ mod plan;
 mod targets;
 mod typical;
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 use sla_i18n::{Arg, Messages};
 use sla_model::{Agreement, Language, Side};
@@ -60,7 +58,7 @@ pub struct Finding {
 /// Every finding for the agreement, in document order, with messages in `language`.
 pub fn check(agreement: &Agreement, language: Language) -> Vec<Finding> {
     let mut findings = Findings {
-        messages: messages(language),
+        messages: Messages::of(language),
         out: Vec::new(),
     };
     parties::check(agreement, &mut findings);
@@ -79,16 +77,6 @@ pub fn check(agreement: &Agreement, language: Language) -> Vec<Finding> {
 /// Whether any finding is an error: the CLI exits 1 and the PDF export refuses on them.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
-}
-
-/// The compiled messages of a language, parsed once per process.
-fn messages(language: Language) -> &'static Messages {
-    static EN: OnceLock<Messages> = OnceLock::new();
-    static RU: OnceLock<Messages> = OnceLock::new();
-    match language {
-        Language::En => EN.get_or_init(|| Messages::new(Language::En)),
-        Language::Ru => RU.get_or_init(|| Messages::new(Language::Ru)),
-    }
 }
 
 /// Collects findings and words them; each check module only decides what is wrong and where.
