@@ -81,7 +81,10 @@ describe("templates and the checks that teach", { concurrency: false }, () => {
     await click(browser, "#create-agreement");
     await browser.$("#step-heading").waitForExist({ timeout: 10000 });
     await goToStep(browser, "performance");
-    assert.equal(await (await browser.$("#f-plan-sales_reps")).getValue(), "12", "the plan's agents");
+    const reps = await browser.$("#f-plan-sales_reps");
+    assert.equal(await reps.getValue(), "12", "the plan's agents");
+    await reps.scrollIntoView({ block: "start" });
+    await screenshot(browser, "templates-plan-en");
   });
 
   it("flags a lead volume the team cannot work and takes the person to it", async () => {

@@ -36,7 +36,7 @@ home-drafts = Drafts
 home-trash = Trash ({ $count })
 home-search = Search agreements
 home-search-placeholder = Title, department, person, metric…
-home-empty = No agreements yet. Start one on the left: the template already holds a complete two-way agreement to adapt.
+home-empty = No agreements yet. Start one on the left: each template already holds a complete two-way agreement to adapt.
 home-load-more = Load more
 home-no-matches = No agreement matches this search.
 home-open = Open
@@ -66,7 +66,7 @@ home-empty-trash-confirm = { $count ->
 }
 home-empty-trash-yes = Delete for good
 home-new-title = New agreement
-home-new-intro = Start from the example and change what differs in your company, or start from a blank page.
+home-new-intro = Start from the template that fits how you sell and change what differs in your company, or start from a blank page.
 home-template = Start from
 home-template-own = Your company's
 home-template-problems = { $count ->
