@@ -1,7 +1,8 @@
 /**
  * The window's words in Russian and English. The messages are the same Fluent files the Rust side
  * compiles in (`common.ftl`), plus the wizard's own (`wizard.ftl`) and the reviews view's
- * (`reviews.ftl`, `import.ftl`). The interface language is
+ * (`reviews.ftl`, `import.ftl`), and the templates' names (`templates.ftl`, shared with the Rust
+ * side too). The interface language is
  * reactive: switching it re-renders every label without touching what the person typed.
  */
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
@@ -9,10 +10,12 @@ import { negotiateLanguages } from "@fluent/langneg";
 import enCommon from "../locales/en/common.ftl?raw";
 import enImport from "../locales/en/import.ftl?raw";
 import enReviews from "../locales/en/reviews.ftl?raw";
+import enTemplates from "../locales/en/templates.ftl?raw";
 import enWizard from "../locales/en/wizard.ftl?raw";
 import ruCommon from "../locales/ru/common.ftl?raw";
 import ruImport from "../locales/ru/import.ftl?raw";
 import ruReviews from "../locales/ru/reviews.ftl?raw";
+import ruTemplates from "../locales/ru/templates.ftl?raw";
 import ruWizard from "../locales/ru/wizard.ftl?raw";
 import type { Language } from "./types/ipc";
 
@@ -20,8 +23,8 @@ export const LANGUAGES: readonly Language[] = ["ru", "en"];
 
 /** The Fluent sources of each language, in load order; exported for the completeness test. */
 export const SOURCES: Record<Language, Record<string, string>> = {
-  en: { "common.ftl": enCommon, "wizard.ftl": enWizard, "reviews.ftl": enReviews, "import.ftl": enImport },
-  ru: { "common.ftl": ruCommon, "wizard.ftl": ruWizard, "reviews.ftl": ruReviews, "import.ftl": ruImport },
+  en: { "common.ftl": enCommon, "wizard.ftl": enWizard, "reviews.ftl": enReviews, "import.ftl": enImport, "templates.ftl": enTemplates },
+  ru: { "common.ftl": ruCommon, "wizard.ftl": ruWizard, "reviews.ftl": ruReviews, "import.ftl": ruImport, "templates.ftl": ruTemplates },
 };
 
 function buildBundle(lang: Language): FluentBundle {

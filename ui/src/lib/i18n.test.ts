@@ -54,6 +54,7 @@ describe("messages", () => {
       "parties-head-role-placeholder": ["marketing", "sales"],
       "parties-service-placeholder": ["marketing", "sales"],
       "language-name": ["en", "ru"],
+      template: ["sales-marketing", "outbound-abm", "call-centre", "long-cycle", "partner-channel"],
       "trigger-condition": ["none", "missed_in_a_row", "achieved_below"],
       "trigger-guidance": ["none", "missed_in_a_row", "achieved_below"],
     };

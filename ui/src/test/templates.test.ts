@@ -90,3 +90,38 @@ describe("the start screen's templates", () => {
     await waitFor(() => expect(english.disabled).toBe(false));
   });
 });
+
+describe("the metric library by way of selling", () => {
+  it("groups a side's metrics under their template's name, each with its usual range", async () => {
+    setLocale("en");
+    const backend = installMockBackend();
+    const metric = (id: string, name: string) => ({
+      id,
+      name,
+      definition: "",
+      kind: "quality" as const,
+      flow: "lead",
+      unit: "percent" as const,
+      comparator: "at_least" as const,
+      target: 80,
+      window: "week" as const,
+      data_source: "Telephony",
+      collection: { method: "automatic" as const },
+      owner: "sales" as const,
+    });
+    const handle = backend.handle.bind(backend);
+    backend.handle = (cmd, args = {}) =>
+      cmd === "metric_library"
+        ? [
+            { metric: metric("connect-rate", "Connected conversations"), reason: "r", source: "Roberge", group: "sales-marketing", typical: { low: 40, high: 60 }, provider: "sales" },
+            { metric: metric("cc-service-level", "Calls answered within 20 seconds"), reason: "r", source: "80/20", group: "call-centre", typical: { low: 70, high: 90 }, provider: "sales" },
+          ]
+        : handle(cmd, args);
+    const { default: LibraryPanel } = await import("../components/LibraryPanel.svelte");
+    render(LibraryPanel, { props: { provider: "sales", language: "en", existing: [], onadd: () => {}, onclose: () => {} } });
+    await waitFor(() => expect(document.querySelectorAll(".library-group")).toHaveLength(2));
+    const headings = [...document.querySelectorAll(".library-group")].map((h) => h.textContent);
+    expect(headings).toEqual(["Inbound B2B: marketing's leads, sales' follow-up", "High-volume B2C: a call centre"]);
+    expect(screen.getByText("Usual target: 70–90")).toBeTruthy();
+  });
+});

@@ -98,6 +98,10 @@ export interface LibraryMetric {
   metric: Metric;
   reason: string;
   source: string;
+  /** The way of selling it belongs to: the name of the template that uses it. */
+  group?: string;
+  /** The range of targets its source reports as usual. */
+  typical?: { low: number; high: number };
   /** The side that provides the service the metric measures. */
   provider?: Side;
   side?: Side;

@@ -250,6 +250,7 @@ library-added = Added
 library-empty = The library has no metrics for this side.
 library-failed = The metric library is not available: { $reason }
 library-source = Source: { $source }
+library-typical = Usual target: { $low }–{ $high }
 funnel-title = Funnel calculator: MQLs needed per rep
 funnel-intro = Work back from the revenue goal: how many customers that takes, how many leads the funnel needs for that, and how many each rep should get a month.
 funnel-revenue-goal = Revenue goal
