@@ -126,6 +126,6 @@ fn check_calendar(a: &Agreement, out: &mut Findings) {
 }
 
 /// A time of day as "HH:MM".
-fn parse_time(text: &str) -> Option<NaiveTime> {
+pub(super) fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
 }

@@ -90,7 +90,7 @@ fn window_hours(window: Window) -> f64 {
 /// Working hours in the longest period a window covers, by the calendar.
 fn window_business_hours(a: &Agreement, window: Window) -> Option<f64> {
     let day = super::plan::working_day_hours(a)?;
-    let workdays = a.deadlines.calendar.workdays.len() as f64;
+    let workdays = super::plan::workdays_per_week(a);
     Some(match window {
         Window::Day => day,
         _ => window_hours(window) / 24.0 / 7.0 * workdays * day,

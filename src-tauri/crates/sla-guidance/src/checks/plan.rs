@@ -4,11 +4,11 @@
 //! response time the reps on duty cannot keep, is neither. Each finding gives the figures and a
 //! target the team could meet.
 
-use chrono::NaiveTime;
 use sla_model::{
     Agreement, Comparator, DeadlineCategory, DurationUnit, Metric, Side, TimeBasis, Unit, Window,
 };
 
+use super::deadlines::parse_time;
 use super::metrics::label;
 use super::{metric_path, Findings, *};
 use crate::funnel::LeadFlow;
@@ -35,18 +35,23 @@ pub(super) fn check(a: &Agreement, out: &mut Findings) {
 
 /// The length of the working day in hours, when the calendar's times are valid.
 pub(super) fn working_day_hours(a: &Agreement) -> Option<f64> {
-    let parse = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
     let cal = &a.deadlines.calendar;
-    let hours = (parse(&cal.day_end)? - parse(&cal.day_start)?).num_minutes() as f64 / 60.0;
+    let hours =
+        (parse_time(&cal.day_end)? - parse_time(&cal.day_start)?).num_minutes() as f64 / 60.0;
     (hours > 0.0).then_some(hours)
 }
 
-fn workdays_per_month(a: &Agreement) -> f64 {
+/// The calendar's distinct valid working days in a week.
+pub(super) fn workdays_per_week(a: &Agreement) -> f64 {
     let mut days = a.deadlines.calendar.workdays.clone();
     days.retain(|d| (1..=7).contains(d));
     days.sort_unstable();
     days.dedup();
-    days.len() as f64 * WEEKS_PER_MONTH
+    days.len() as f64
+}
+
+fn workdays_per_month(a: &Agreement) -> f64 {
+    workdays_per_week(a) * WEEKS_PER_MONTH
 }
 
 fn find_metric<'a>(a: &'a Agreement, id: &str) -> Option<(String, &'a Metric)> {
@@ -371,8 +376,7 @@ fn check_closed_hours(a: &Agreement, out: &mut Findings) {
     let closed = if day_hours < 23.9 {
         24.0 - day_hours
     } else {
-        let open_days = workdays_per_month(a) / WEEKS_PER_MONTH;
-        (7.0 - open_days) * 24.0
+        (7.0 - workdays_per_week(a)) * 24.0
     };
     if closed <= 0.0 {
         return;
