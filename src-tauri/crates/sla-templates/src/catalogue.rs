@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -65,27 +66,12 @@ struct Template {
     versions: BTreeMap<Language, TemplateFile>,
 }
 
-/// Why a user file was left out, worded when listed.
-#[derive(Debug, Clone)]
-enum Fault {
-    Unreadable(String),
-    File(FileError),
-    TakenName(String),
-    Repeated { name: String, other: PathBuf },
-    FailsChecks(Box<Agreement>),
-}
-
-/// The templates on this machine.
-#[derive(Debug, Clone)]
-pub struct Catalogue {
-    templates: Vec<Template>,
-    faults: Vec<(PathBuf, Fault)>,
-}
-
-impl Catalogue {
-    /// The built-in templates only.
-    pub fn built_in() -> Catalogue {
-        let templates = BUILT_IN
+/// The built-in templates, read and worded once per process: the start screen, every new draft
+/// and the CLI ask for them.
+fn built_in_templates() -> &'static Vec<Template> {
+    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        BUILT_IN
             .iter()
             .map(|b| {
                 let versions = [Language::En, Language::Ru]
@@ -108,9 +94,32 @@ impl Catalogue {
                     versions,
                 }
             })
-            .collect();
+            .collect()
+    })
+}
+
+/// Why a user file was left out, worded when listed.
+#[derive(Debug, Clone)]
+enum Fault {
+    Unreadable(String),
+    File(FileError),
+    TakenName(String),
+    Repeated { name: String, other: PathBuf },
+    FailsChecks(Box<Agreement>),
+}
+
+/// The templates on this machine.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    templates: Vec<Template>,
+    faults: Vec<(PathBuf, Fault)>,
+}
+
+impl Catalogue {
+    /// The built-in templates only.
+    pub fn built_in() -> Catalogue {
         Catalogue {
-            templates,
+            templates: built_in_templates().clone(),
             faults: Vec::new(),
         }
     }
