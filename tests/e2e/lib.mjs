@@ -2,7 +2,7 @@
 // 127.0.0.1, port WEBDRIVER_PORT or 4444, which starts the app through WebKitWebDriver).
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, readlinkSync, mkdirSync, realpathSync } from "node:fs";
-import { join, dirname } from "node:path";
+import { basename, join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
 
@@ -261,6 +261,15 @@ function visibleWindows() {
   }
 }
 
+/** Whether X says the window is a dialog (GTK marks its file chooser so). */
+function isDialog(id) {
+  try {
+    return execFileSync("xprop", ["-id", id, "_NET_WM_WINDOW_TYPE"], { encoding: "utf8" }).includes("_NET_WM_WINDOW_TYPE_DIALOG");
+  } catch {
+    return false;
+  }
+}
+
 function windowName(id) {
   try {
     return execFileSync("xdotool", ["getwindowname", id], { encoding: "utf8" }).trim();
@@ -280,10 +289,13 @@ export async function answerFileDialog(browser, selector, path, kind) {
   const before = new Set(visibleWindows());
   await click(browser, selector);
   let dialog = null;
+  const clickedAt = Date.now();
   await browser
     .waitUntil(
       async () => {
-        dialog = visibleWindows().find((w) => !before.has(w) && windowName(w) !== "") ?? null;
+        // A new window marked as a dialog; any new named one if none is marked within 3 s.
+        const fresh = visibleWindows().filter((w) => !before.has(w) && windowName(w) !== "");
+        dialog = fresh.find(isDialog) ?? (Date.now() - clickedAt > 3000 ? fresh[0] : undefined) ?? null;
         return dialog !== null;
       },
       { timeout: 20000, interval: 100 },
@@ -292,18 +304,42 @@ export async function answerFileDialog(browser, selector, path, kind) {
       const names = visibleWindows().map(windowName).join(", ");
       throw new Error(`${selector} opened no file dialog within 20 s (visible windows: ${names})`);
     });
-  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
-  await sleep(300);
-  execFileSync("xdotool", ["key", "--clearmodifiers", kind === "save" ? "ctrl+a" : "ctrl+l"]);
-  await sleep(300);
-  execFileSync("xdotool", ["type", "--delay", "5", path]);
-  await sleep(200);
-  const answeredAt = Date.now();
-  execFileSync("xdotool", ["key", "Return"]);
-  await browser
-    .waitUntil(async () => !visibleWindows().includes(dialog), { timeout: 10000, interval: 50 })
-    .catch(() => {
-      throw new Error(`the file dialog for ${path} did not close`);
-    });
+  // On a loaded machine GTK may not have drawn the location field when the keys arrive, and the
+  // path goes in short (Enter then opens a folder, or nothing). The dialog then stays: answer it again,
+  // replacing whatever its field holds.
+  let answeredAt = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1 && !visibleWindows().includes(dialog)) break; // it closed late after all
+    execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+    await sleep(300 * attempt);
+    if (kind !== "save") {
+      execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+l"]);
+      await sleep(300 * attempt);
+    }
+    execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+    await sleep(100 * attempt);
+    execFileSync("xdotool", ["type", "--delay", String(5 * attempt), path]);
+    await sleep(200 * attempt);
+    answeredAt = Date.now();
+    execFileSync("xdotool", ["key", "Return"]);
+    const closed = await browser
+      .waitUntil(async () => !visibleWindows().includes(dialog), { timeout: 8000, interval: 50 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) break;
+    console.error(`# the file dialog for ${path} stayed open after answer ${attempt}`);
+    if (attempt === 3) {
+      mkdirSync(SCREENS, { recursive: true });
+      const shot = join(SCREENS, `dialog-stuck-${basename(path)}.png`);
+      try {
+        execFileSync("import", ["-window", "root", shot]);
+      } catch {
+        // the message below is what matters
+      }
+      throw new Error(
+        `the file dialog "${windowName(dialog)}" for ${path} did not close after 3 answers (screen in ${shot})`,
+      );
+    }
+  }
   return answeredAt;
 }

@@ -2,7 +2,7 @@
 // first head's block, countersign with a drawn signature as the second head, see the signed
 // version frozen and an edit turn into an amendment whose PDF lists the change in an annex, and
 // open the signed PDF to verify it.
-// The system's file dialogs are answered by typing into them (xdotool); the signed files are
+// The system's file dialogs are answered by typing into them (xdotool, lib's answerFileDialog); the signed files are
 // checked by poppler's pdfsig, which nobody here wrote.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { SCREENS, choose, click, endSession, fill, goToStep, reveal, scrollToTop, sleep, startApp, waitSaved } from "./lib.mjs";
+import { SCREENS, answerFileDialog, choose, click, endSession, fill, goToStep, reveal, scrollToTop, sleep, startApp, waitSaved } from "./lib.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "sla-signing-"));
 const exported = join(dir, "agreement.pdf");
@@ -20,40 +20,14 @@ const amended = join(dir, "agreement-amended.pdf");
 
 let browser;
 
-/**
- * Answers the system's file dialog (GTK's, on the virtual display) the way a person does: waits
- * for its window, types the path, presses Enter. The button that opened it was already clicked.
- */
-async function answerDialog(title, path) {
-  const found = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", `^${title}$`], {
-    encoding: "utf8",
-    timeout: 20000,
-  });
-  const window = found.trim().split("\n").pop();
-  execFileSync("xdotool", ["windowfocus", "--sync", window]);
-  await sleep(300);
-  // The save dialog's name field has the focus; the open dialog needs its location field.
-  execFileSync("xdotool", ["key", "--clearmodifiers", title === "Save File" ? "ctrl+a" : "ctrl+l"]);
-  await sleep(300);
-  execFileSync("xdotool", ["type", "--delay", "5", path]);
-  await sleep(200);
-  execFileSync("xdotool", ["key", "Return"]);
-  await browser.waitUntil(
-    async () => execFileSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`], { encoding: "utf8" }).trim() === "",
-    { timeout: 10000, timeoutMsg: `the ${title} dialog did not close` },
-  ).catch(() => {});
-}
-
 /** Clicks a button that opens the save dialog and saves as `path`. */
 async function saveAs(selector, path) {
-  await tap(selector);
-  await answerDialog("Save File", path);
+  await answerFileDialog(browser, selector, path, "save");
 }
 
 /** Clicks a button that opens the open dialog and chooses `path`. */
 async function openFile(selector, path) {
-  await tap(selector);
-  await answerDialog("Open File", path);
+  await answerFileDialog(browser, selector, path, "open");
 }
 
 /** What the virtual display shows, the window and any dialog over it, saved for people to look at. */
