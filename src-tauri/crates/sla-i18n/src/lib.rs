@@ -64,6 +64,12 @@ impl Messages {
             FluentBundle::new_concurrent(vec![tag.parse().expect("a valid language tag")]);
         // Unicode isolation marks around arguments would end up in PDF text and CLI output.
         bundle.set_use_isolating(false);
+        // Numbers as each language writes them ("30,000" / "30 000", "0.5" / "0,5"), as the
+        // window's Fluent (Intl.NumberFormat) does; plurals still select on the number itself.
+        bundle.set_formatter(Some(match language {
+            Language::En => |value, _| number_value(value, Language::En),
+            Language::Ru => |value, _| number_value(value, Language::Ru),
+        }));
         for (name, text) in files {
             let resource = FluentResource::try_new(text.to_string())
                 .unwrap_or_else(|(_, errors)| panic!("{tag}/{name} does not parse: {errors:?}"));
@@ -116,6 +122,45 @@ impl Messages {
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
     }
+}
+
+fn number_value(value: &FluentValue, language: Language) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(number(n.value, language)),
+        _ => None,
+    }
+}
+
+/// A number as `language` writes it: at most two decimals, thousands grouped ("1,500" in English,
+/// "15 000" in Russian, which leaves four digits whole, with a no-break space), the language's
+/// decimal mark ("0.5" / "0,5") and a true minus sign.
+pub fn number(value: f64, language: Language) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = format!("{:.2}", rounded.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let (group, decimal, shortest_grouped) = match language {
+        Language::En => (",", ".", 4),
+        Language::Ru => ("\u{a0}", ",", 5),
+    };
+    let mut out = String::new();
+    if rounded < 0.0 {
+        out.push('\u{2212}');
+    }
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 && int.len() >= shortest_grouped {
+            out.push_str(group);
+        }
+        out.push(digit);
+    }
+    if !frac.is_empty() {
+        out.push_str(decimal);
+        out.push_str(frac);
+    }
+    out
 }
 
 /// An argument to a message.
@@ -214,5 +259,55 @@ mod tests {
             Messages::new(Language::En).get("no-such-message"),
             "no-such-message"
         );
+    }
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        let en = |x| number(x, Language::En);
+        let ru = |x| number(x, Language::Ru);
+        assert_eq!(en(30000.0), "30,000");
+        assert_eq!(ru(30000.0), "30\u{a0}000");
+        assert_eq!(en(1500.5), "1,500.5");
+        assert_eq!(ru(1500.5), "1500,5");
+        assert_eq!(en(1234567.0), "1,234,567");
+        assert_eq!(ru(1234567.0), "1\u{a0}234\u{a0}567");
+        assert_eq!(en(999.0), "999");
+        assert_eq!(en(0.125), "0.13");
+        assert_eq!(ru(62.5), "62,5");
+        assert_eq!(en(-2.5), "\u{2212}2.5");
+        assert_eq!(en(-0.001), "0");
+        assert_eq!(en(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn messages_write_numbers_their_language_s_way_and_still_choose_plurals_by_them() {
+        let en = Messages::new(Language::En);
+        let ru = Messages::new(Language::Ru);
+        // Any message with a number argument will do; the plural rules see 30000 itself.
+        let id = "check-volume-beyond-capacity";
+        assert!(en.has(id) && ru.has(id), "{id} is worded in both languages");
+        let args = |n: f64| {
+            vec![
+                ("metric", Arg::from("Leads")),
+                ("target", Arg::from(n)),
+                ("leads", Arg::from(7500.0)),
+                ("attempts", Arg::from(3.0)),
+                ("minutes", Arg::from(6.0)),
+                ("needed", Arg::from(2250.0)),
+                ("reps", Arg::from(4.0)),
+                ("hours", Arg::from(60.5)),
+            ]
+        };
+        let english = en.format(id, &args(30000.0));
+        assert!(english.contains("at 30,000 means"), "{english}");
+        assert!(english.contains("2,250 hours"), "{english}");
+        assert!(english.contains("60.5 hours"), "{english}");
+        let russian = ru.format(id, &args(30000.0));
+        assert!(russian.contains("30\u{a0}000"), "{russian}");
+        assert!(
+            russian.contains("7500"),
+            "four digits stay whole in Russian: {russian}"
+        );
+        assert!(russian.contains("60,5"), "{russian}");
     }
 }

@@ -132,37 +132,12 @@ impl Words {
         }
     }
 
-    /// A number with at most two decimals, grouped thousands and the locale's decimal mark:
-    /// "1,500.5" / "1 500,5".
+    /// A number as the language writes it: "1,500.5" / "1500,5", "15 000".
     pub fn number(&self, value: f64) -> String {
         if !value.is_finite() {
             return self.t("pdf-empty");
         }
-        let rounded = (value * 100.0).round() / 100.0;
-        let negative = rounded < 0.0;
-        let text = format!("{:.2}", rounded.abs());
-        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-        let frac = frac.trim_end_matches('0');
-        let (group, decimal) = match self.language {
-            Language::En => (",", "."),
-            Language::Ru => ("\u{a0}", ","),
-        };
-        let mut grouped = String::new();
-        for (i, digit) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 && int.len() > 4 {
-                grouped.push_str(group);
-            }
-            grouped.push(digit);
-        }
-        if int.len() == 4 && self.language == Language::En {
-            grouped.insert_str(1, group);
-        }
-        let sign = if negative { "\u{2212}" } else { "" };
-        if frac.is_empty() {
-            format!("{sign}{grouped}")
-        } else {
-            format!("{sign}{grouped}{decimal}{frac}")
-        }
+        sla_i18n::number(value, self.language)
     }
 
     /// "70%" / "70 %".
