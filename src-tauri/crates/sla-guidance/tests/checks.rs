@@ -945,6 +945,23 @@ fn a_funnel_stage_and_its_metric_tell_one_story() {
         "{}",
         f.message
     );
+    // Figures the funnel calculator refuses are refused here too: half an attempt per lead is
+    // not a plan, one attempt is.
+    assert_eq!(
+        fired_at("plan.attempts_per_lead", |a| a.plan.attempts_per_lead =
+            Some(0.5)),
+        ["plan-invalid"]
+    );
+    assert!(
+        fired_at("plan.attempts_per_lead", |a| a.plan.attempts_per_lead =
+            Some(1.0))
+        .is_empty()
+    );
+    assert_eq!(
+        fired_at("plan.minutes_per_attempt", |a| a.plan.minutes_per_attempt =
+            Some(481.0)),
+        ["plan-invalid"]
+    );
     // A link to a metric that is not there, or not a percentage, is reported where it is.
     assert_eq!(
         fired_at("plan.funnel[1].metric", |a| a.plan.funnel[1].metric =

@@ -268,7 +268,7 @@ check-email-invalid-fix = Correct the address, or leave it empty.
 
 check-plan-invalid = The plan's figure cannot be used: { $problem ->
     [rep_hours_per_month] { $value } hours a month for lead work must be more than 0 and at most 744 (a month's hours).
-    [attempts_per_lead] { $value } attempts per lead must be more than 0 and at most 100.
+    [attempts_per_lead] { $value } attempts per lead must be at least 1 and at most 100: every lead is called at least once.
     [minutes_per_attempt] { $value } minutes per attempt must be more than 0 and at most 480.
     [after_hours] { $value }% of leads after hours must lie between 0 and 100.
     [unknown-metric] no metric has the id "{ $value }".

@@ -11,7 +11,7 @@ use sla_model::{
 use super::deadlines::parse_time;
 use super::metrics::label;
 use super::{metric_path, Findings, *};
-use crate::funnel::LeadFlow;
+use crate::funnel::{self, LeadFlow};
 
 /// Points a funnel stage may differ from the target of the metric that measures it before the
 /// two contradict each other: a rounding, not a different plan.
@@ -74,13 +74,26 @@ fn check_fields(a: &Agreement, out: &mut Findings) -> bool {
             &[("problem", problem.into()), ("value", value)],
         );
     };
-    let ranges = [
-        ("rep_hours_per_month", plan.rep_hours_per_month, 0.0, 744.0),
-        ("attempts_per_lead", plan.attempts_per_lead, 0.0, 100.0),
-        ("minutes_per_attempt", plan.minutes_per_attempt, 0.0, 480.0),
+    // The calculator's own bounds: a plan that passes here is one it can estimate.
+    let refused = [
+        (
+            "rep_hours_per_month",
+            plan.rep_hours_per_month
+                .filter(|v| funnel::rep_hours_per_month(*v).is_err()),
+        ),
+        (
+            "attempts_per_lead",
+            plan.attempts_per_lead
+                .filter(|v| funnel::attempts_per_lead(*v).is_err()),
+        ),
+        (
+            "minutes_per_attempt",
+            plan.minutes_per_attempt
+                .filter(|v| funnel::minutes_per_attempt(*v).is_err()),
+        ),
     ];
-    for (field, value, low, high) in ranges {
-        if let Some(v) = value.filter(|v| !(v.is_finite() && *v > low && *v <= high)) {
+    for (field, value) in refused {
+        if let Some(v) = value {
             invalid(out, field, field, shown(v));
             usable = false;
         }

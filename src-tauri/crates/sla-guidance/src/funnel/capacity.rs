@@ -51,6 +51,26 @@ pub struct CapacityResult {
     pub reps_short: u64,
 }
 
+// The team's figures a capacity estimate can use. The plan check (`checks::plan`) refuses exactly
+// the figures these refuse, so a plan it passes is one the estimate accepts.
+
+/// Contact attempts per lead: at least one, at most 100.
+pub(crate) fn attempts_per_lead(value: f64) -> Result<f64, FunnelError> {
+    within("capacity.attempts_per_lead", value, 1.0, 100.0)
+}
+
+/// Minutes an attempt takes: more than none, at most a working day (480).
+pub(crate) fn minutes_per_attempt(value: f64) -> Result<f64, FunnelError> {
+    within("capacity.minutes_per_attempt", value, 0.0, 480.0)
+        .and_then(|m| positive("capacity.minutes_per_attempt", m))
+}
+
+/// Hours a rep has for lead work in a month: more than none, at most a month's hours (744).
+pub(crate) fn rep_hours_per_month(value: f64) -> Result<f64, FunnelError> {
+    within("capacity.rep_hours_per_month", value, 0.0, 744.0)
+        .and_then(|h| positive("capacity.rep_hours_per_month", h))
+}
+
 /// The capacity `leads_per_month` MQLs take, and how short of it a team of `sales_reps` is.
 pub fn capacity(
     leads_per_month: f64,
@@ -68,20 +88,9 @@ pub fn capacity(
         "capacity.response_target_hours",
         input.response_target_hours,
     )?;
-    let attempts = within(
-        "capacity.attempts_per_lead",
-        input.attempts_per_lead,
-        1.0,
-        100.0,
-    )?;
-    let minutes = positive("capacity.minutes_per_attempt", input.minutes_per_attempt)?;
-    let rep_hours = within(
-        "capacity.rep_hours_per_month",
-        input.rep_hours_per_month,
-        0.0,
-        744.0,
-    )
-    .and_then(|h| positive("capacity.rep_hours_per_month", h))?;
+    let attempts = attempts_per_lead(input.attempts_per_lead)?;
+    let minutes = minutes_per_attempt(input.minutes_per_attempt)?;
+    let rep_hours = rep_hours_per_month(input.rep_hours_per_month)?;
     let days = within(
         "capacity.workdays_per_month",
         input.workdays_per_month,

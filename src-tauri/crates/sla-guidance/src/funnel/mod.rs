@@ -12,6 +12,7 @@ mod capacity;
 use serde::{Deserialize, Serialize};
 
 pub use apply::{apply, AppliedTarget};
+pub(crate) use capacity::{attempts_per_lead, minutes_per_attempt, rep_hours_per_month};
 pub use capacity::{capacity, CapacityInput, CapacityResult, LeadFlow};
 
 /// More MQLs than this in one period means the inputs are wrong (a deal size in the wrong
