@@ -2,64 +2,39 @@
 //! files: stores damaged by bytes written at known offsets, and processes killed with SIGKILL in
 //! the middle of a backup or a restore.
 
+#[path = "support/env.rs"]
+mod env;
 #[path = "support/spawn.rs"]
 mod spawn;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::Duration;
 
+use env::Env;
 use rusqlite::Connection;
 
-const BIN: &str = env!("CARGO_BIN_EXE_sla-studio");
-
-struct Env {
-    dir: tempfile::TempDir,
+/// The drafts, backups and identities these tests look at through the CLI.
+trait Backups {
+    fn import(&self, title: &str);
+    fn titles(&self) -> BTreeSet<String>;
+    fn identity(&self, name: &str, bytes: &[u8]) -> PathBuf;
+    fn backups(&self) -> Vec<serde_json::Value>;
+    fn snapshot_but_the_lock(&self) -> Vec<(PathBuf, Vec<u8>)>;
 }
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn data_dir(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-    fn store_path(&self) -> PathBuf {
-        self.data_dir().join("drafts.sqlite3")
-    }
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(BIN);
-        cmd.env("SLA_STUDIO_DATA_DIR", self.data_dir())
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY");
-        cmd
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        spawn::output(self.cmd().args(args))
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
+impl Backups for Env {
     /// Imports an agreement titled `title`; returns once the CLI acknowledged it (exit 0, an id).
     fn import(&self, title: &str) {
         let mut v: serde_json::Value =
             serde_json::from_str(&self.ok(&["template", "sales-marketing"])).unwrap();
         v["title"] = title.into();
-        let file = self
-            .dir
-            .path()
-            .join(format!("{}.sla.json", title.replace(' ', "_")));
-        std::fs::write(&file, serde_json::to_string(&v).unwrap()).unwrap();
-        let id = self.ok(&["import", file.to_str().unwrap()]);
+        let file = self.file(
+            &format!("{}.sla.json", title.replace(' ', "_")),
+            serde_json::to_string(&v).unwrap(),
+        );
+        let id = self.ok(&["import", &file]);
         assert!(id.trim().parse::<i64>().is_ok(), "{id}");
     }
     /// The drafts' titles, as the CLI lists them.
@@ -84,8 +59,8 @@ impl Env {
             serde_json::from_str(&self.ok(&["backups", "--json"])).unwrap();
         listed.as_array().unwrap().clone()
     }
-    /// Every file in the data folder (not below it) with its bytes.
-    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+    /// Every file in the data folder (not below it) with its bytes, but the window's lock.
+    fn snapshot_but_the_lock(&self) -> Vec<(PathBuf, Vec<u8>)> {
         let mut files = vec![];
         for entry in std::fs::read_dir(self.data_dir()).unwrap() {
             let path = entry.unwrap().path();
@@ -237,14 +212,14 @@ fn restore_refuses_a_file_that_is_not_a_sound_store() {
         (&corrupt, "is damaged"),
         (&missing, "missing.sqlite3"),
     ] {
-        let before = env.snapshot();
+        let before = env.snapshot_but_the_lock();
         let out = env.run(&["restore", file.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         let said = stderr(&out);
         assert!(said.contains(expected), "{said}");
         assert!(said.contains(&file.display().to_string()), "{said}");
         assert!(
-            env.snapshot() == before,
+            env.snapshot_but_the_lock() == before,
             "a refused restore changed the data folder"
         );
     }
@@ -499,7 +474,7 @@ fn restore_waits_for_the_window_on_the_store_to_close() {
         .open(env.data_dir().join("window.lock"))
         .unwrap();
     lock.try_lock().unwrap();
-    let before = env.snapshot();
+    let before = env.snapshot_but_the_lock();
     let out = env.run(&["restore", "--latest"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
@@ -508,7 +483,7 @@ fn restore_waits_for_the_window_on_the_store_to_close() {
         stderr(&out)
     );
     assert!(
-        env.snapshot() == before,
+        env.snapshot_but_the_lock() == before,
         "a refused restore changed the data folder"
     );
     drop(lock);

@@ -2,66 +2,14 @@
 //! Every bad-input case must fail with one line naming the problem, exit non-zero, and leave the
 //! store exactly as it was.
 
+#[path = "support/env.rs"]
+mod env;
+#[path = "support/poppler.rs"]
+mod poppler;
 #[path = "support/spawn.rs"]
 mod spawn;
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_sla-studio");
-
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn data_dir(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(BIN);
-        cmd.env("SLA_STUDIO_DATA_DIR", self.data_dir())
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY");
-        cmd
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        spawn::output(self.cmd().args(args))
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-    /// Every file of the data folder with its bytes: "unchanged" means this is equal before and after.
-    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut files = vec![];
-        if let Ok(entries) = std::fs::read_dir(self.data_dir()) {
-            for entry in entries {
-                let path = entry.unwrap().path();
-                if path.is_file() {
-                    files.push((path.clone(), std::fs::read(&path).unwrap()));
-                }
-            }
-        }
-        files.sort();
-        files
-    }
-}
+use env::Env;
 
 fn template_json(env: &Env) -> String {
     env.ok(&["template", "sales-marketing"])
@@ -123,7 +71,7 @@ fn templates_print_valid_agreements_in_both_languages() {
 fn import_show_drafts_and_history_round_trip() {
     let env = Env::new();
     let json = template_json(&env);
-    let file = env.file("a.sla.json", &json);
+    let file = env.file_path("a.sla.json", &json);
     let id = env.ok(&["import", file.to_str().unwrap()]);
     let id = id.trim();
     assert!(
@@ -165,7 +113,7 @@ fn drafts_prints_every_draft_or_the_newest_few() {
     let env = Env::new();
     let ids: Vec<String> = (0..3)
         .map(|i| {
-            let file = env.file(
+            let file = env.file_path(
                 &format!("{i}.sla.json"),
                 edited(&env, |v| {
                     v["title"] = format!("Agreement number {i}").into()
@@ -213,7 +161,7 @@ fn help_is_available_on_every_command() {
 /// A store with one draft in it, so "unchanged" is checked against real data.
 fn env_with_a_draft() -> Env {
     let env = Env::new();
-    let file = env.file("seed.sla.json", template_json(&env));
+    let file = env.file_path("seed.sla.json", template_json(&env));
     env.ok(&["import", file.to_str().unwrap()]);
     env
 }
@@ -221,7 +169,7 @@ fn env_with_a_draft() -> Env {
 #[test]
 fn malformed_json_names_line_and_column() {
     let env = env_with_a_draft();
-    let file = env.file(
+    let file = env.file_path(
         "bad.json",
         "{\n  \"schema_version\": 1,\n  \"title\": \"x\",,\n}",
     );
@@ -235,7 +183,7 @@ fn malformed_json_names_line_and_column() {
 #[test]
 fn unknown_schema_version_is_refused() {
     let env = env_with_a_draft();
-    let file = env.file(
+    let file = env.file_path(
         "future.json",
         edited(&env, |v| v["schema_version"] = 99.into()),
     );
@@ -249,7 +197,7 @@ fn unknown_schema_version_is_refused() {
 #[test]
 fn missing_field_names_its_path() {
     let env = env_with_a_draft();
-    let file = env.file(
+    let file = env.file_path(
         "missing.json",
         edited(&env, |v| {
             v["term"].as_object_mut().unwrap().remove("effective_date");
@@ -266,7 +214,7 @@ fn missing_field_names_its_path() {
 #[test]
 fn wrongly_typed_field_names_path_line_and_column() {
     let env = env_with_a_draft();
-    let file = env.file(
+    let file = env.file_path(
         "typed.json",
         edited(&env, |v| v["term"]["duration_months"] = "twelve".into()),
     );
@@ -326,7 +274,7 @@ fn missing_file_is_refused() {
 #[test]
 fn unreadable_file_is_refused() {
     let env = env_with_a_draft();
-    let file = env.file("secret.json", template_json(&env));
+    let file = env.file_path("secret.json", template_json(&env));
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
     // Root reads any file, so run the CLI as an unprivileged user when we are root.
@@ -335,8 +283,8 @@ fn unreadable_file_is_refused() {
     let before = env.snapshot();
     let out = if is_root {
         std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-        Command::new("setpriv")
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN])
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", env::BIN])
             .args(args)
             .env("SLA_STUDIO_DATA_DIR", env.data_dir())
             .output()
@@ -360,7 +308,7 @@ fn unreadable_file_is_refused() {
 fn file_held_by_another_program_is_refused() {
     use std::os::windows::fs::OpenOptionsExt;
     let env = env_with_a_draft();
-    let file = env.file("secret.json", template_json(&env));
+    let file = env.file_path("secret.json", template_json(&env));
     let _held = std::fs::OpenOptions::new()
         .read(true)
         .share_mode(0)
@@ -382,7 +330,7 @@ fn export_over_a_pdf_open_in_a_viewer_names_the_cause() {
     use std::os::windows::fs::OpenOptionsExt;
     const FILE_SHARE_READ: u32 = 1;
     let env = env_with_a_draft();
-    let pdf = env.file("agreement.pdf", b"%PDF-1.7 the copy a viewer has open");
+    let pdf = env.file_path("agreement.pdf", b"%PDF-1.7 the copy a viewer has open");
     let viewer = std::fs::OpenOptions::new()
         .read(true)
         .share_mode(FILE_SHARE_READ)
@@ -419,7 +367,7 @@ fn effective_uid() -> u32 {
 #[test]
 fn not_utf8_is_refused() {
     let env = env_with_a_draft();
-    let file = env.file("latin1.json", b"{\"title\": \"caf\xe9\"}");
+    let file = env.file_path("latin1.json", b"{\"title\": \"caf\xe9\"}");
     assert_refused(&env, &["import", file.to_str().unwrap()], "not UTF-8 text");
 }
 
@@ -488,7 +436,7 @@ fn window_without_webview2_explains_itself() {
 #[test]
 fn lint_exit_codes_follow_the_findings() {
     let env = Env::new();
-    let good = env.file("good.sla.json", template_json(&env));
+    let good = env.file_path("good.sla.json", template_json(&env));
     let out = env.run(&["lint", good.to_str().unwrap(), "--json"]);
     assert_eq!(
         out.status.code(),
@@ -504,7 +452,7 @@ fn lint_exit_codes_follow_the_findings() {
     );
 
     // The article's first warning: a metric the provider does not control.
-    let bad = env.file(
+    let bad = env.file_path(
         "bad.sla.json",
         edited(&env, |v| {
             v["commitments"][0]["metrics"][0]["owner"] = "sales".into()
@@ -544,7 +492,7 @@ fn lint_exit_codes_follow_the_findings() {
 fn export_writes_a_pdf_that_imports_back_exactly() {
     let env = Env::new();
     let json = template_json(&env);
-    let file = env.file("a.sla.json", &json);
+    let file = env.file_path("a.sla.json", &json);
     let pdf = env.dir.path().join("a.pdf");
     let out = env.ok(&[
         "export",
@@ -573,16 +521,11 @@ fn export_writes_a_pdf_that_imports_back_exactly() {
         "ru",
     ]);
     // The exported version is kept: the window's autosave never folds later edits into it.
-    let store =
-        sla_store::Store::open(&env.data_dir().join(sla_store::DATABASE_FILE_NAME)).unwrap();
+    let store = sla_store::Store::open(&env.store_path()).unwrap();
     let history = store.history(id.trim().parse().unwrap()).unwrap();
     assert!(history.last().unwrap().kept, "{history:?}");
     drop(store);
-    let text = Command::new("pdftotext")
-        .args([ru_pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = poppler::pdftotext(&ru_pdf);
     assert!(text.contains("Anna Petrova"), "typed names stay as typed");
     assert!(
         text.chars().any(|c| ('а'..='я').contains(&c)),
@@ -594,7 +537,7 @@ fn export_writes_a_pdf_that_imports_back_exactly() {
 fn export_of_bad_input_writes_nothing() {
     let env = env_with_a_draft();
     let out_pdf = env.dir.path().join("never.pdf");
-    let bad = env.file("bad.json", "{");
+    let bad = env.file_path("bad.json", "{");
     assert_refused(
         &env,
         &[
@@ -611,7 +554,7 @@ fn export_of_bad_input_writes_nothing() {
         "42",
     );
     assert!(!out_pdf.exists());
-    let not_ours = env.file(
+    let not_ours = env.file_path(
         "other.pdf",
         b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
     );
@@ -622,7 +565,7 @@ fn export_of_bad_input_writes_nothing() {
 fn sign_countersign_and_verify_from_the_command_line() {
     let env = Env::new();
     let dir = env.dir.path();
-    let agreement = env.file("a.sla.json", template_json(&env));
+    let agreement = env.file_path("a.sla.json", template_json(&env));
     let pdf = dir.join("a.pdf");
     env.ok(&[
         "export",
@@ -630,7 +573,7 @@ fn sign_countersign_and_verify_from_the_command_line() {
         "-o",
         pdf.to_str().unwrap(),
     ]);
-    let pass = env.file("pass.txt", "correct horse battery staple\n");
+    let pass = env.file_path("pass.txt", "correct horse battery staple\n");
     let p = |name: &str| dir.join(name).to_str().unwrap().to_string();
     for (name, role, key, file) in [
         ("Anna Petrova", "Head of Marketing", "rsa", "anna"),
@@ -696,11 +639,7 @@ fn sign_countersign_and_verify_from_the_command_line() {
     assert_eq!(both.matches("ДЕЙСТВИТЕЛЬНА").count(), 2, "{both}");
 
     // poppler, which nobody here wrote, agrees.
-    let pdfsig = Command::new("pdfsig")
-        .arg(p("signed2.pdf"))
-        .output()
-        .expect("pdfsig (poppler-utils)");
-    let pdfsig = String::from_utf8_lossy(&pdfsig.stdout);
+    let pdfsig = poppler::pdfsig(p("signed2.pdf"));
     assert_eq!(
         pdfsig
             .matches("Signature Validation: Signature is Valid.")
@@ -726,7 +665,7 @@ fn sign_countersign_and_verify_from_the_command_line() {
     );
 
     // A wrong passphrase writes nothing.
-    let wrong = env.file("wrong.txt", "not it\n");
+    let wrong = env.file_path("wrong.txt", "not it\n");
     let out = env.run(&[
         "sign",
         pdf.to_str().unwrap(),

@@ -3,70 +3,38 @@
 //! exported PDF against its JSON; the text and JSON output in both languages; exit codes 0, 1
 //! and 2. No call may change the data folder.
 
+#[path = "support/env.rs"]
+mod env;
 #[path = "support/spawn.rs"]
 mod spawn;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use env::{arg, pretty, Env};
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_sla-studio");
-
-struct Env {
-    dir: tempfile::TempDir,
+/// `diff` run so that a change it made to the data folder, anywhere in it, is seen.
+trait Diff {
+    fn diff(&self, args: &[&str], code: i32) -> String;
+    fn snapshot_tree(&self) -> Option<Vec<(PathBuf, Vec<u8>)>>;
 }
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn data_dir(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    /// Writes `contents` to `name` in the temporary folder and returns the path as an argument.
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
-        let path = self.path(name);
-        std::fs::write(&path, contents).unwrap();
-        arg(&path)
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        let mut cmd = Command::new(BIN);
-        cmd.env("SLA_STUDIO_DATA_DIR", self.data_dir())
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .args(args);
-        spawn::output(&mut cmd)
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
+impl Diff for Env {
     /// Runs `diff` with `args`, checks its exit code and that it left the data folder as it was
     /// (or absent), and returns its standard output.
     fn diff(&self, args: &[&str], code: i32) -> String {
-        let before = self.snapshot();
+        let before = self.snapshot_tree();
         let out = self.run(&[&["diff"][..], args].concat());
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(code), "diff {args:?}: {stderr}");
         assert!(
-            self.snapshot() == before,
+            self.snapshot_tree() == before,
             "diff {args:?} changed the data folder"
         );
         String::from_utf8(out.stdout).unwrap()
     }
     /// Every file under the data folder with its bytes; `None` when there is no data folder.
-    fn snapshot(&self) -> Option<Vec<(PathBuf, Vec<u8>)>> {
+    fn snapshot_tree(&self) -> Option<Vec<(PathBuf, Vec<u8>)>> {
         fn walk(dir: &Path, files: &mut Vec<(PathBuf, Vec<u8>)>) {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -85,18 +53,6 @@ impl Env {
             files
         })
     }
-    /// The template in `lang` with a fresh id, as JSON to edit.
-    fn template(&self, lang: &str) -> Value {
-        serde_json::from_str(&self.ok(&["template", "sales-marketing", "--lang", lang])).unwrap()
-    }
-}
-
-fn arg(path: &Path) -> String {
-    path.to_str().unwrap().to_string()
-}
-
-fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).unwrap()
 }
 
 /// The edits the tests make: a target raised and a holiday added.
@@ -372,7 +328,7 @@ fn two_different_agreements_are_compared_after_saying_so() {
 /// Runs `diff args`, expects exit 2, nothing on stdout and one line on stderr containing each
 /// of `expected`, and the data folder as it was.
 fn assert_refused(env: &Env, args: &[&str], expected: &[&str]) {
-    let before = env.snapshot();
+    let before = env.snapshot_tree();
     let out = env.run(&[&["diff"][..], args].concat());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "diff {args:?}: {stderr}");
@@ -385,7 +341,7 @@ fn assert_refused(env: &Env, args: &[&str], expected: &[&str]) {
     assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr:?}");
     assert!(out.stdout.is_empty(), "nothing on stdout: {:?}", out.stdout);
     assert!(
-        env.snapshot() == before,
+        env.snapshot_tree() == before,
         "diff {args:?} changed the data folder"
     );
 }

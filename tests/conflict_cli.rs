@@ -2,64 +2,45 @@
 //! database: a save based on a version that is no longer the latest is refused with exit 2 and a
 //! message, and no acknowledged save is ever overwritten.
 
+#[path = "support/env.rs"]
+mod env;
 #[path = "support/spawn.rs"]
 mod spawn;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
+use env::Env;
 use sla_store::{Store, StoreError};
 
-const BIN: &str = env!("CARGO_BIN_EXE_sla-studio");
-
-struct Env {
-    dir: tempfile::TempDir,
+/// Drafts saved over and over, and what each version holds.
+trait Saves {
+    fn with_data_dir() -> Env;
+    fn piped(&self, args: &[&str]) -> Command;
+    fn agreement(&self, name: &str, notes: &str) -> PathBuf;
+    fn notes(&self, id: &str, version: u32) -> String;
+    fn versions(&self, id: &str) -> usize;
 }
 
-impl Env {
-    fn new() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
+impl Saves for Env {
+    /// A temporary folder whose data folder is already there.
+    fn with_data_dir() -> Env {
+        let env = Env::new();
         std::fs::create_dir(env.data_dir()).unwrap();
         env
     }
-    fn data_dir(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-    fn db(&self) -> PathBuf {
-        self.data_dir().join(sla_store::DATABASE_FILE_NAME)
-    }
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(BIN);
-        cmd.args(args)
-            .env("SLA_STUDIO_DATA_DIR", self.data_dir())
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+    /// The CLI with `args`, its output captured, to start in the background.
+    fn piped(&self, args: &[&str]) -> Command {
+        let mut cmd = self.cmd();
+        cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
         cmd
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        spawn::output(&mut self.cmd(args))
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
     }
     /// An agreement file whose notes say `notes`.
     fn agreement(&self, name: &str, notes: &str) -> PathBuf {
         let mut v: serde_json::Value =
             serde_json::from_str(&self.ok(&["template", "sales-marketing"])).unwrap();
         v["notes"] = notes.into();
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
-        path
+        self.file_path(name, serde_json::to_string_pretty(&v).unwrap())
     }
     /// The notes of version `version` of draft `id`, as `show` prints them.
     fn notes(&self, id: &str, version: u32) -> String {
@@ -78,7 +59,7 @@ fn path(p: &Path) -> &str {
 
 #[test]
 fn save_adds_a_version_and_refuses_a_stale_base_with_a_plain_message() {
-    let env = Env::new();
+    let env = Env::with_data_dir();
     let first = env.agreement("first.sla.json", "first");
     let id = env.ok(&["import", path(&first)]).trim().to_string();
 
@@ -155,7 +136,7 @@ fn race(env: &Env, id: &str, count: usize, base: Option<&str>) -> Vec<(String, O
             if let Some(base) = base {
                 args.extend(["--base", base]);
             }
-            (notes.clone(), spawn::spawn(&mut env.cmd(&args)))
+            (notes.clone(), spawn::spawn(&mut env.piped(&args)))
         })
         .collect();
     children
@@ -166,7 +147,7 @@ fn race(env: &Env, id: &str, count: usize, base: Option<&str>) -> Vec<(String, O
 
 #[test]
 fn racing_saves_from_the_same_base_one_wins_and_the_others_are_told() {
-    let env = Env::new();
+    let env = Env::with_data_dir();
     let first = env.agreement("first.sla.json", "first");
     let id = env.ok(&["import", path(&first)]).trim().to_string();
     let results = race(&env, &id, 6, Some("1"));
@@ -188,7 +169,7 @@ fn racing_saves_from_the_same_base_one_wins_and_the_others_are_told() {
 
 #[test]
 fn racing_saves_without_a_base_never_overwrite_each_other() {
-    let env = Env::new();
+    let env = Env::with_data_dir();
     let first = env.agreement("first.sla.json", "first");
     let id = env.ok(&["import", path(&first)]).trim().to_string();
     let results = race(&env, &id, 6, None);
@@ -220,11 +201,11 @@ fn a_window_autosaving_and_command_line_saves_lose_nothing() {
     // The window's store lives in this process and autosaves as fast as it can, based on the
     // version it last saved; on a conflict it keeps its edits on top of the newer version, as the
     // person choosing "keep mine" does. Meanwhile command-line saves land from other processes.
-    let env = Env::new();
+    let env = Env::with_data_dir();
     let first = env.agreement("first.sla.json", "first");
     let id_text = env.ok(&["import", path(&first)]).trim().to_string();
     let id: i64 = id_text.parse().unwrap();
-    let mut window = Store::open(&env.db()).unwrap();
+    let mut window = Store::open(&env.store_path()).unwrap();
     let mut base = window.get(id).unwrap().info.version;
     let mut agreement = window.get(id).unwrap().agreement;
 
@@ -237,7 +218,7 @@ fn a_window_autosaving_and_command_line_saves_lose_nothing() {
             let file = env.agreement(&format!("cli-{i}.sla.json"), &notes);
             cli.push((
                 notes,
-                spawn::spawn(&mut env.cmd(&["save", &id_text, path(&file)])),
+                spawn::spawn(&mut env.piped(&["save", &id_text, path(&file)])),
             ));
         }
         agreement.notes = format!("typed in the window {i}");

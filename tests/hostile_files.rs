@@ -8,17 +8,24 @@
 
 #![cfg(unix)]
 
+#[path = "support/env.rs"]
+mod env;
+#[path = "support/spawn.rs"]
+mod spawn;
+
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use env::Env;
+
 /// The CLI under test: this package's, or the build `SLA_STUDIO_BIN` names (as for the e2e tests).
 fn bin() -> PathBuf {
     std::env::var_os("SLA_STUDIO_BIN")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_sla-studio")))
+        .unwrap_or_else(|| PathBuf::from(env::BIN))
 }
 
 /// The most heap (data segment and private anonymous mappings) a child may use.
@@ -27,63 +34,10 @@ const MEMORY_LIMIT_BYTES: u64 = 200 * 1024 * 1024;
 const CPU_LIMIT_SECONDS: u64 = 20;
 const GIB: u64 = 1024 * 1024 * 1024;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn data_dir(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(bin());
-        cmd.env("SLA_STUDIO_DATA_DIR", self.data_dir())
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY");
-        cmd
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-    /// Every file of the data folder with its bytes: "unchanged" means this is equal before and after.
-    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut files = vec![];
-        if let Ok(entries) = std::fs::read_dir(self.data_dir()) {
-            for entry in entries {
-                let path = entry.unwrap().path();
-                if path.is_file() {
-                    files.push((path.clone(), std::fs::read(&path).unwrap()));
-                }
-            }
-        }
-        files.sort();
-        files
-    }
-}
-
 /// A store holding one draft, so that "untouched" means something.
 fn env_with_a_draft() -> Env {
-    let env = Env::new();
-    let agreement = env.file("a.sla.json", env.ok(&["template", "sales-marketing"]));
+    let env = Env::running(bin());
+    let agreement = env.file_path("a.sla.json", env.ok(&["template", "sales-marketing"]));
     env.ok(&["import", agreement.to_str().unwrap()]);
     env
 }
@@ -315,10 +269,10 @@ struct Signing {
 
 fn signing_env() -> Signing {
     let env = env_with_a_draft();
-    let agreement = env.file("b.sla.json", env.ok(&["template", "sales-marketing"]));
+    let agreement = env.file_path("b.sla.json", env.ok(&["template", "sales-marketing"]));
     let pdf = env.path("b.pdf");
     env.ok(&["export", s(&agreement), "-o", s(&pdf)]);
-    let passphrase = env.file("pass.txt", "correct horse battery staple\n");
+    let passphrase = env.file_path("pass.txt", "correct horse battery staple\n");
     let p12 = env.path("anna.p12");
     env.ok(&[
         "identity",
@@ -344,7 +298,7 @@ fn signing_env() -> Signing {
 
 /// A sparse file of 2 GiB that starts like `head`: no disk space, but every byte readable.
 fn two_gib_file(env: &Env, name: &str, head: &[u8]) -> PathBuf {
-    let path = env.file(name, head);
+    let path = env.file_path(name, head);
     std::fs::OpenOptions::new()
         .write(true)
         .open(&path)
@@ -359,7 +313,7 @@ fn two_gib_file(env: &Env, name: &str, head: &[u8]) -> PathBuf {
 #[test]
 fn a_decompression_bomb_in_the_attachment_is_refused() {
     let env = env_with_a_draft();
-    let bomb = env.file(
+    let bomb = env.file_path(
         "bomb.pdf",
         with_attachment("/Filter /FlateDecode", &zlib_bomb(2 * GIB)),
     );
@@ -385,7 +339,7 @@ fn a_decompression_bomb_in_the_cross_reference_stream_is_refused() {
         &zlib_bomb(2 * GIB),
     ));
     bytes.extend(format!("\nendobj\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
-    let bomb = env.file("xref-bomb.pdf", &bytes);
+    let bomb = env.file_path("xref-bomb.pdf", &bytes);
     for command in ["import", "verify"] {
         assert_refused(
             &env,
@@ -401,7 +355,7 @@ fn json_nested_200000_deep_is_refused() {
     let env = env_with_a_draft();
     let depth = 200_000;
     let json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    let file = env.file("deep.sla.json", json);
+    let file = env.file_path("deep.sla.json", json);
     assert_refused(
         &env,
         "JSON arrays nested 200,000 deep (import)",
@@ -409,7 +363,7 @@ fn json_nested_200000_deep_is_refused() {
         "recursion limit exceeded",
     );
     let objects = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
-    let file = env.file("deep-objects.sla.json", objects);
+    let file = env.file_path("deep-objects.sla.json", objects);
     assert_refused(
         &env,
         "JSON objects nested 200,000 deep (import)",
@@ -433,7 +387,7 @@ fn pdf_objects_nested_thousands_deep_are_refused() {
         ),
     ];
     for (what, extra) in cases {
-        let file = env.file(&format!("deep-{what}.pdf"), pdf(&document(&extra), ""));
+        let file = env.file_path(&format!("deep-{what}.pdf"), pdf(&document(&extra), ""));
         for command in ["import", "verify"] {
             assert_refused(
                 &env,
@@ -455,7 +409,7 @@ fn pdf_objects_nested_thousands_deep_are_refused() {
         objects.push(format!("<< /Type /Pages /Kids [{next} 0 R] /Count 1 >>").into_bytes());
     }
     objects.push(b"<< /Type /Page /MediaBox [0 0 595 842] >>".to_vec());
-    let file = env.file("deep-tree.pdf", pdf(&objects, ""));
+    let file = env.file_path("deep-tree.pdf", pdf(&objects, ""));
     assert_refused(
         &env,
         &format!("PDF page tree {levels} levels deep (import)"),
@@ -475,7 +429,7 @@ fn pdf_objects_nested_thousands_deep_are_refused() {
 fn cross_reference_loops_are_refused() {
     let env = env_with_a_draft();
     // A table whose /Prev names itself.
-    let to_itself = env.file("prev-self.pdf", pdf(&document(""), "/Prev XREF"));
+    let to_itself = env.file_path("prev-self.pdf", pdf(&document(""), "/Prev XREF"));
 
     // Two tables, each naming the other as the previous one (the first's /Prev written with a
     // fixed width, then patched once the second's offset is known).
@@ -491,11 +445,11 @@ fn cross_reference_loops_are_refused() {
     );
     let at = rfind(&looped[..second], b"/Prev 0000000000").unwrap() + b"/Prev ".len();
     looped[at..at + 10].copy_from_slice(format!("{second:010}").as_bytes());
-    let each_other = env.file("prev-each-other.pdf", &looped);
+    let each_other = env.file_path("prev-each-other.pdf", &looped);
 
     // Cross-reference streams: one whose /Prev names itself, and two naming each other.
-    let streams_self = env.file("xref-stream-self.pdf", xref_stream_pdf(true));
-    let streams_pair = env.file("xref-stream-pair.pdf", xref_stream_pdf(false));
+    let streams_self = env.file_path("xref-stream-self.pdf", xref_stream_pdf(true));
+    let streams_pair = env.file_path("xref-stream-pair.pdf", xref_stream_pdf(false));
 
     for (what, file) in [
         ("/Prev naming its own table", &to_itself),
@@ -678,7 +632,7 @@ fn a_p12_with_a_wrong_mac_is_refused() {
         .expect("a SHA-256 MAC digest")
         + 2;
     bytes[digest] ^= 0xFF;
-    let bad = env.file("bad-mac.p12", &bytes);
+    let bad = env.file_path("bad-mac.p12", &bytes);
     let never = env.path("never.pdf");
     assert_refused(
         env,

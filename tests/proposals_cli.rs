@@ -5,10 +5,13 @@
 
 #[path = "support/env.rs"]
 mod env;
+#[path = "support/poppler.rs"]
+mod poppler;
 #[path = "support/spawn.rs"]
 mod spawn;
 
 use env::{arg, pretty, Env};
+use poppler::pdftotext;
 use serde_json::{json, Value};
 
 fn read(env: &Env, name: &str) -> Value {
@@ -211,14 +214,6 @@ fn a_file_from_elsewhere_is_merged_two_ways_only_when_confirmed_and_another_agre
     let out = anna.run(&["merge", "1", &file]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown schema version 2"));
-}
-
-fn pdftotext(path: &std::path::Path) -> String {
-    let mut cmd = std::process::Command::new("pdftotext");
-    cmd.args(["-layout", path.to_str().unwrap(), "-"]);
-    let out = spawn::output(&mut cmd);
-    assert!(out.status.success(), "pdftotext {path:?}");
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

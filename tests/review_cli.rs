@@ -10,54 +10,30 @@
 //! escalation step fires on two misses in a row; the `lead-plan` remedy (commitment `mkt-leads`)
 //! when a metric of that commitment achieves below 80 % of its target.
 
+#[path = "support/env.rs"]
+mod env;
+#[path = "support/poppler.rs"]
+mod poppler;
 #[path = "support/spawn.rs"]
 mod spawn;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use env::Env;
 
-const BIN: &str = env!("CARGO_BIN_EXE_sla-studio");
-
-struct Env {
-    dir: tempfile::TempDir,
+/// A stored draft to review, and the review's answers.
+trait Review {
+    fn with_draft() -> Env;
+    fn exits(&self, code: i32, args: &[&str]) -> (String, String);
+    fn review_json(&self, extra: &[&str]) -> serde_json::Value;
 }
 
-impl Env {
+impl Review for Env {
     /// A data folder with the template stored as draft 1.
     fn with_draft() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
+        let env = Env::new();
         let template = env.ok(&["template", "sales-marketing"]);
         let file = env.file("agreement.sla.json", template);
-        assert_eq!(env.ok(&["import", file.to_str().unwrap()]).trim(), "1");
+        assert_eq!(env.ok(&["import", &file]).trim(), "1");
         env
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        spawn::output(
-            Command::new(BIN)
-                .env("SLA_STUDIO_DATA_DIR", self.dir.path().join("data"))
-                .env_remove("DISPLAY")
-                .env_remove("WAYLAND_DISPLAY")
-                .args(args),
-        )
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
     }
     /// Runs a command expected to exit with `code`; returns stdout and stderr.
     fn exits(&self, code: i32, args: &[&str]) -> (String, String) {
@@ -106,7 +82,7 @@ fn close(actual: &serde_json::Value, expected: f64) -> bool {
 #[test]
 fn a_months_export_is_computed_against_every_target_and_kept() {
     let env = Env::with_draft();
-    let export = env.file("январь.csv", windows_1251(&january()));
+    let export = env.file_path("январь.csv", windows_1251(&january()));
 
     // The guess is shown before anything is computed, and nothing is stored by looking.
     let shown = env.ok(&[
@@ -175,11 +151,11 @@ fn a_months_export_is_computed_against_every_target_and_kept() {
 #[test]
 fn a_second_import_of_a_period_asks_before_it_replaces_and_keeps_the_history() {
     let env = Env::with_draft();
-    let first = env.file("jan.csv", january());
+    let first = env.file_path("jan.csv", january());
     env.exits(1, &["review", "1", "--data", first.to_str().unwrap()]);
 
     // Lead 103 accepted after all: acceptance 4 of 5 = 80 %.
-    let corrected = env.file(
+    let corrected = env.file_path(
         "jan-corrected.csv",
         january().replace(";Квалифицирован;", ";Принят в работу;"),
     );
@@ -229,7 +205,7 @@ fn a_second_import_of_a_period_asks_before_it_replaces_and_keeps_the_history() {
 #[test]
 fn figures_no_export_gives_are_entered_by_hand_with_who_and_why() {
     let env = Env::with_draft();
-    let export = env.file("jan.csv", january());
+    let export = env.file_path("jan.csv", january());
     env.exits(1, &["review", "1", "--data", export.to_str().unwrap()]);
     env.exits(
         1,
@@ -291,7 +267,7 @@ fn figures_no_export_gives_are_entered_by_hand_with_who_and_why() {
 #[test]
 fn two_misses_in_a_row_fire_the_escalation() {
     let env = Env::with_draft();
-    let january_file = env.file("jan.csv", january());
+    let january_file = env.file_path("jan.csv", january());
     env.exits(
         1,
         &["review", "1", "--data", january_file.to_str().unwrap()],
@@ -303,7 +279,7 @@ fn two_misses_in_a_row_fire_the_escalation() {
         .replace("103;", "203;")
         .replace("104;", "204;")
         .replace("105;", "205;");
-    let february_file = env.file("feb.csv", february);
+    let february_file = env.file_path("feb.csv", february);
     let (table, _) = env.exits(
         1,
         &["review", "1", "--data", february_file.to_str().unwrap()],
@@ -327,20 +303,10 @@ fn two_misses_in_a_row_fire_the_escalation() {
     );
 }
 
-fn pdfsig_valid(pdf: &Path) -> usize {
-    let out = Command::new("pdfsig")
-        .arg(pdf)
-        .output()
-        .expect("pdfsig (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout)
-        .matches("Signature Validation: Signature is Valid.")
-        .count()
-}
-
 #[test]
 fn the_review_report_is_signed_and_countersigned() {
     let env = Env::with_draft();
-    let export = env.file("jan.csv", january());
+    let export = env.file_path("jan.csv", january());
     env.exits(1, &["review", "1", "--data", export.to_str().unwrap()]);
     let report = env.path("review-2027-01.pdf");
     let (out, _) = env.exits(
@@ -357,18 +323,14 @@ fn the_review_report_is_signed_and_countersigned() {
     );
     assert!(out.contains("review of 2027-01"), "{out}");
 
-    let text = Command::new("pdftotext")
-        .args([report.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = poppler::pdftotext(&report);
     assert!(
         text.contains("Январь 2027") || text.contains("январь 2027"),
         "{text}"
     );
     assert!(text.contains("MQLs per sales rep"), "{text}");
 
-    let pass = env.file("pass.txt", "correct horse battery staple\n");
+    let pass = env.file_path("pass.txt", "correct horse battery staple\n");
     let p = |name: &str| env.path(name).to_str().unwrap().to_string();
     for (name, role, file) in [
         ("Anna Petrova", "Head of Marketing", "anna"),
@@ -408,8 +370,8 @@ fn the_review_report_is_signed_and_countersigned() {
         "-o",
         &p("signed2.pdf"),
     ]);
-    assert_eq!(pdfsig_valid(&env.path("signed1.pdf")), 1);
-    assert_eq!(pdfsig_valid(&env.path("signed2.pdf")), 2);
+    assert_eq!(poppler::valid_signatures(env.path("signed1.pdf")), 1);
+    assert_eq!(poppler::valid_signatures(env.path("signed2.pdf")), 2);
 }
 
 #[test]
@@ -433,14 +395,14 @@ fn bad_exports_are_named_and_store_nothing() {
             .query_row("SELECT count(*) FROM review_results", [], |r| r.get(0))
             .unwrap()
     };
-    let not_an_export = env.file("notes.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n");
+    let not_an_export = env.file_path("notes.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n");
     let (_, err) = env.exits(
         2,
         &["review", "1", "--data", not_an_export.to_str().unwrap()],
     );
     assert!(err.contains("notes.pdf"), "{err}");
 
-    let bad_date = env.file(
+    let bad_date = env.file_path(
         "bad-date.csv",
         january().replace("20.01.2027 09:00:00", "31.02.2027 09:00:00"),
     );
@@ -450,15 +412,15 @@ fn bad_exports_are_named_and_store_nothing() {
         "{err}"
     );
 
-    let twice = env.file("twice.csv", january().replace("104;", "101;"));
+    let twice = env.file_path("twice.csv", january().replace("104;", "101;"));
     let (_, err) = env.exits(2, &["review", "1", "--data", twice.to_str().unwrap()]);
     assert!(err.contains("twice.csv") && err.contains("101"), "{err}");
 
-    let mapping = env.file(
+    let mapping = env.file_path(
         "map.json",
         r#"{"columns": {"id": "ID", "created": "Created", "owner": "Ответственный"}}"#,
     );
-    let jan = env.file("jan.csv", january());
+    let jan = env.file_path("jan.csv", january());
     let (_, err) = env.exits(
         2,
         &[
@@ -488,7 +450,7 @@ fn bad_exports_are_named_and_store_nothing() {
         "{err}"
     );
 
-    let empty = env.file("empty.csv", format!("{HEADER}\r\n"));
+    let empty = env.file_path("empty.csv", format!("{HEADER}\r\n"));
     let (_, err) = env.exits(2, &["review", "1", "--data", empty.to_str().unwrap()]);
     assert!(err.contains("empty.csv"), "{err}");
 
@@ -498,13 +460,13 @@ fn bad_exports_are_named_and_store_nothing() {
 #[test]
 fn an_export_with_other_columns_gets_a_fresh_guess_not_the_saved_mapping() {
     let env = Env::with_draft();
-    let january_file = env.file("jan.csv", january());
+    let january_file = env.file_path("jan.csv", january());
     let (_, notes) = env.exits(
         1,
         &["review", "1", "--data", january_file.to_str().unwrap()],
     );
     assert!(notes.contains("mapping guessed"), "{notes}");
-    let again = env.file("jan-again.csv", january().replace("101;", "111;"));
+    let again = env.file_path("jan-again.csv", january().replace("101;", "111;"));
     let (_, notes) = env.exits(
         1,
         &[
@@ -520,7 +482,7 @@ fn an_export_with_other_columns_gets_a_fresh_guess_not_the_saved_mapping() {
     assert!(notes.contains("mapping saved with the draft"), "{notes}");
 
     // Bitrix24's lead export for February: other headers, so the amoCRM mapping cannot apply.
-    let bitrix = env.file(
+    let bitrix = env.file_path(
         "bitrix.csv",
         "ID;Название лида;Стадия;Источник;Ответственный;Дата создания;Дата изменения\r\n\
          7;Заявка;Качественный лид;Сайт;Иван Смирнов;01.02.2027 10:00:00;01.02.2027 11:00:00\r\n\
@@ -537,13 +499,13 @@ fn an_export_with_other_columns_gets_a_fresh_guess_not_the_saved_mapping() {
 #[test]
 fn a_period_is_recomputed_from_its_kept_leads_after_the_calendar_changes() {
     let env = Env::with_draft();
-    let export = env.file("jan.csv", january());
+    let export = env.file_path("jan.csv", january());
     env.exits(1, &["review", "1", "--data", export.to_str().unwrap()]);
     std::fs::remove_file(&export).unwrap();
 
     let mut agreement: serde_json::Value = serde_json::from_str(&env.ok(&["show", "1"])).unwrap();
     agreement["deadlines"]["calendar"]["holidays"] = serde_json::json!(["2027-01-12"]);
-    let edited = env.file("edited.sla.json", agreement.to_string());
+    let edited = env.file_path("edited.sla.json", agreement.to_string());
     env.ok(&["save", "1", edited.to_str().unwrap(), "--base", "1"]);
 
     let before = env.review_json(&[]);
