@@ -1,6 +1,7 @@
 //! The plain words a review says, in English and Russian: why a figure is missing, why a
 //! consequence applies.
 
+use sla_i18n::{month_name, MonthForm};
 use sla_model::{Language, Trigger};
 
 use crate::{Missing, Period};
@@ -79,13 +80,13 @@ pub(crate) fn trigger_reason(
         (Trigger::AchievedBelow { percent }, Language::En) => format!(
             "“{metric_name}” reached {} % of its target in {} {}, below {} %.",
             number(achieved_percent, language),
-            ENGLISH_MONTHS[month_index(period)],
+            month(period, language, MonthForm::Nominative),
             period.year,
             number(percent, language)
         ),
         (Trigger::AchievedBelow { percent }, Language::Ru) => format!(
             "«{metric_name}»: в {} {} г. достигнуто {} % цели, ниже {} %.",
-            RUSSIAN_MONTHS_PREPOSITIONAL[month_index(period)],
+            month(period, language, MonthForm::Prepositional),
             period.year,
             number(achieved_percent, language),
             number(percent, language)
@@ -93,71 +94,13 @@ pub(crate) fn trigger_reason(
     }
 }
 
-const ENGLISH_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-// Russian names a month by its case: "с января по февраль", "в феврале".
-const RUSSIAN_MONTHS_NOMINATIVE: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-const RUSSIAN_MONTHS_GENITIVE: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-const RUSSIAN_MONTHS_PREPOSITIONAL: [&str; 12] = [
-    "январе",
-    "феврале",
-    "марте",
-    "апреле",
-    "мае",
-    "июне",
-    "июле",
-    "августе",
-    "сентябре",
-    "октябре",
-    "ноябре",
-    "декабре",
-];
-
-fn month_index(period: Period) -> usize {
-    (period.month.clamp(1, 12) - 1) as usize
+fn month(period: Period, language: Language, form: MonthForm) -> &'static str {
+    month_name(period.month, language, form)
 }
 
 /// "October to November 2026"; "December 2026 to January 2027"; "November 2026" alone.
 fn english_span(first: Period, last: Period) -> String {
-    let name = |p: Period| ENGLISH_MONTHS[month_index(p)];
+    let name = |p: Period| month(p, Language::En, MonthForm::Nominative);
     if first == last {
         format!("{} {}", name(last), last.year)
     } else if first.year == last.year {
@@ -175,26 +118,23 @@ fn english_span(first: Period, last: Period) -> String {
 
 /// "с октября по ноябрь 2026 г."; "с декабря 2026 г. по январь 2027 г."; "ноябрь 2026 г." alone.
 fn russian_span(first: Period, last: Period) -> String {
-    let month = month_index;
+    let nominative = |p: Period| month(p, Language::Ru, MonthForm::Nominative);
+    let genitive = |p: Period| month(p, Language::Ru, MonthForm::Genitive);
     if first == last {
-        format!(
-            "{} {} г.",
-            RUSSIAN_MONTHS_NOMINATIVE[month(last)],
-            last.year
-        )
+        format!("{} {} г.", nominative(last), last.year)
     } else if first.year == last.year {
         format!(
             "с {} по {} {} г.",
-            RUSSIAN_MONTHS_GENITIVE[month(first)],
-            RUSSIAN_MONTHS_NOMINATIVE[month(last)],
+            genitive(first),
+            nominative(last),
             last.year
         )
     } else {
         format!(
             "с {} {} г. по {} {} г.",
-            RUSSIAN_MONTHS_GENITIVE[month(first)],
+            genitive(first),
             first.year,
-            RUSSIAN_MONTHS_NOMINATIVE[month(last)],
+            nominative(last),
             last.year
         )
     }
@@ -216,14 +156,9 @@ fn russian_plural<'a>(n: u32, one: &'a str, few: &'a str, many: &'a str) -> &'a 
     }
 }
 
-/// A percentage to one decimal, without a trailing ".0"; a decimal comma in Russian.
+/// A percentage to one decimal, as the language writes it ("62.5" / "62,5").
 fn number(x: f64, language: Language) -> String {
-    let text = format!("{:.1}", x);
-    let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
-    match language {
-        Language::En => text,
-        Language::Ru => text.replace('.', ","),
-    }
+    sla_i18n::number((x * 10.0).round() / 10.0, language)
 }
 
 #[cfg(test)]

@@ -1,12 +1,16 @@
 //! Messages in Russian and English. The Fluent files live in `ui/src/locales/` so that the wizard
 //! and the Rust side (checks, PDF, comparison, CLI) speak with one voice; this crate compiles them
-//! in.
+//! in. Numbers and month names, which every part writes, are written here once.
 
 use std::collections::HashMap;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 pub use sla_model::Language;
+
+mod months;
+
+pub use months::{month_name, MonthForm};
 
 /// Each locale's Fluent files, one per area of the product.
 macro_rules! locale_files {

@@ -191,7 +191,7 @@ pub mod kit {
         BODY, BODY_HEIGHT, CELL, CELL_SMALL, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH, H1, H2,
         HEAD_CELL, LABEL, PAGE_HEIGHT, PAGE_WIDTH, TITLE,
     };
-    pub use crate::words::{Case, Words, MONTHS_EN};
+    pub use crate::words::{Case, Words};
     pub use crate::wrap::WrappedLine;
     /// The printpdf the composer draws with, for callers' own drawing operations.
     pub use printpdf;

@@ -2,7 +2,7 @@
 //! units, enum values) formatted the way a reader of that language expects.
 
 use chrono::{Datelike, NaiveDate};
-use sla_i18n::{Arg, Messages};
+use sla_i18n::{month_name, Arg, Messages, MonthForm};
 use sla_model::{Cadence, Comparator, Duration, DurationUnit, Language, Side, Unit, Window};
 
 /// The grammatical case a quantity is printed in; Russian puts it in the genitive after
@@ -17,36 +17,6 @@ pub struct Words {
     messages: Messages,
     language: Language,
 }
-
-/// English month names, January first; the review report names periods with them too.
-pub const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_RU_GENITIVE: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 
 impl Words {
     pub fn new(language: Language) -> Words {
@@ -118,17 +88,10 @@ impl Words {
 
     /// "1 January 2027" / "1 января 2027 г.".
     pub fn date(&self, date: NaiveDate) -> String {
-        let month = date.month0() as usize;
+        let month = month_name(date.month(), self.language, MonthForm::Genitive);
         match self.language {
-            Language::En => format!("{} {} {}", date.day(), MONTHS_EN[month], date.year()),
-            Language::Ru => {
-                format!(
-                    "{}\u{a0}{} {}\u{a0}г.",
-                    date.day(),
-                    MONTHS_RU_GENITIVE[month],
-                    date.year()
-                )
-            }
+            Language::En => format!("{} {month} {}", date.day(), date.year()),
+            Language::Ru => format!("{}\u{a0}{month} {}\u{a0}г.", date.day(), date.year()),
         }
     }
 

@@ -834,10 +834,14 @@ fn vocabulary(agreement: &Agreement, language: Language) -> std::collections::Ha
         Language::En => include_str!("../../../../ui/src/locales/en/common.ftl"),
         Language::Ru => include_str!("../../../../ui/src/locales/ru/common.ftl"),
     };
-    // The month names are written out in the crate, not in the Fluent files.
-    let months = include_str!("../src/words.rs");
+    // Dates as the PDF writes them: every month's name, "г." in Russian.
+    let words = sla_pdf::kit::Words::of(language);
+    let months = (1..=12)
+        .map(|m| words.date(chrono::NaiveDate::from_ymd_opt(2027, m, 1).unwrap()))
+        .collect::<Vec<_>>()
+        .join(" ");
     let typed = typed_strings(agreement).join(" ");
-    [labels, common, months, typed.as_str()]
+    [labels, common, months.as_str(), typed.as_str()]
         .iter()
         .flat_map(|text| letter_runs(text))
         .collect()

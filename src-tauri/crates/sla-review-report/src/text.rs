@@ -1,49 +1,22 @@
 //! Values the report prints that the agreement never does: periods, statuses and trends.
 
 use sla_compliance::{Period, Status};
+use sla_i18n::{month_name, MonthForm};
 use sla_model::{Comparator, Language, Unit};
-use sla_pdf::kit::{Case, Words, MONTHS_EN};
-
-/// Nominative, as "Итоги за ноябрь" and a chart's axis need.
-const MONTHS_RU: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-const SHORT_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const SHORT_RU: [&str; 12] = [
-    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
-];
-
-fn month(period: Period) -> usize {
-    (period.month.clamp(1, 12) - 1) as usize
-}
+use sla_pdf::kit::{Case, Words};
 
 /// "November 2026" / "ноябрь 2026 г.".
 pub fn period(w: &Words, period: Period) -> String {
+    let month = month_name(period.month, w.language(), MonthForm::Nominative);
     match w.language() {
-        Language::En => format!("{} {}", MONTHS_EN[month(period)], period.year),
-        Language::Ru => format!("{} {}\u{a0}г.", MONTHS_RU[month(period)], period.year),
+        Language::En => format!("{month} {}", period.year),
+        Language::Ru => format!("{month} {}\u{a0}г.", period.year),
     }
 }
 
 /// "Nov" / "ноя".
 pub fn short_month(w: &Words, period: Period) -> &'static str {
-    match w.language() {
-        Language::En => SHORT_EN[month(period)],
-        Language::Ru => SHORT_RU[month(period)],
-    }
+    month_name(period.month, w.language(), MonthForm::Short)
 }
 
 /// The period's first and last days: "1 November 2026 – 30 November 2026".
