@@ -196,10 +196,12 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// Where renders for people to look at are kept, if that folder exists.
-pub fn notes_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from("/work/notes");
-    dir.is_dir().then_some(dir)
+/// Where the rendered pages of the signed PDFs are kept for people to look at: the project's
+/// `tests/artifacts/pdf-pages` (ignored by git), beside the window's screenshots. Best effort: a
+/// test built elsewhere (the Windows build runs where that path may not exist) keeps none.
+pub fn pages_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tests/artifacts/pdf-pages");
+    std::fs::create_dir_all(&dir).ok().map(|_| dir)
 }
 
 /// A hand-drawn signature as a browser canvas would report it (pixels, y down): a looping
