@@ -132,11 +132,11 @@ fn two_misses_in_a_row_escalate_one_does_not() {
     );
     assert_eq!(
         december.fired[1].reason,
-        "«Sales acceptance rate»: цель не достигнута 3 периода подряд (с октября по декабрь 2026 г.)."
+        "«Sales acceptance rate»: цель не достигнута 3 периода подряд (с октября по декабрь 2026\u{a0}г.)."
     );
     assert_eq!(
         december.fired[2].reason,
-        "«Sales acceptance rate»: в декабре 2026 г. достигнуто 71,4 % цели, ниже 80 %."
+        "«Sales acceptance rate»: в декабре 2026\u{a0}г. достигнуто 71,4 % цели, ниже 80 %."
     );
     assert_eq!(december.fired[2].metric_ids, vec!["mql-acceptance"]);
 }

@@ -41,6 +41,14 @@ macro_rules! locale_files {
                 )),
             ),
             (
+                "compliance.ftl",
+                include_str!(concat!(
+                    "../../../../ui/src/locales/",
+                    $lang,
+                    "/compliance.ftl"
+                )),
+            ),
+            (
                 "compare.ftl",
                 include_str!(concat!(
                     "../../../../ui/src/locales/",
