@@ -211,6 +211,10 @@ const CELL_PAD_X: f32 = 4.0;
 const CELL_PAD_Y: f32 = 3.2;
 const FIELD_PAD_Y: f32 = 2.2;
 const PART_GAP: f32 = 1.8;
+/// A table row taller than this is split across pages rather than moved whole to the next one.
+const SPLITTABLE_ROW: f32 = (CONTENT_TOP - CONTENT_BOTTOM) * 0.4;
+/// The least of a split row left at the foot of a page: two lines and the cell's padding.
+const MIN_ROW_PIECE: f32 = CELL_PAD_Y * 2.0 + 2.0 * CELL.leading;
 
 impl Composer {
     pub fn new(fonts: [FontId; 4]) -> Composer {
@@ -517,9 +521,15 @@ impl Composer {
         let rows: Vec<Vec<Vec<CellLine>>> =
             table.rows.iter().map(|r| lay_out_row(r, &widths)).collect();
 
-        // Keep the header with the first row (or its first few lines).
+        // Keep the header with as much of the first row as the loop below would put beside it:
+        // the whole row, unless the row is tall enough to be split, then its first piece.
         let first = rows.first().map_or(0.0, |r| {
-            row_height(r, pad_y).min(pad_y * 2.0 + 3.0 * CELL.leading)
+            let height = row_height(r, pad_y);
+            if height > SPLITTABLE_ROW {
+                MIN_ROW_PIECE.min(height)
+            } else {
+                height
+            }
         });
         self.ensure(header_height + first);
         if let Some(h) = &header {
@@ -535,13 +545,12 @@ impl Composer {
                 }
                 // Only a row too tall to move whole to the next page is split; the piece left on
                 // this page must carry at least two lines.
-                let splittable = height > (CONTENT_TOP - CONTENT_BOTTOM) * 0.4;
-                let min_piece = pad_y * 2.0 + 2.0 * CELL.leading;
-                let (taken, remaining) = if splittable && self.space_left() >= min_piece {
-                    split_row(&rest, self.space_left() - 2.0 * pad_y)
-                } else {
-                    (Vec::new(), rest.clone())
-                };
+                let (taken, remaining) =
+                    if height > SPLITTABLE_ROW && self.space_left() >= MIN_ROW_PIECE {
+                        split_row(&rest, self.space_left() - 2.0 * pad_y)
+                    } else {
+                        (Vec::new(), rest.clone())
+                    };
                 if taken.iter().any(|c| !c.is_empty()) {
                     self.draw_row(table.kind, &widths, &taken, pad_y, false);
                     rest = remaining;
@@ -1051,5 +1060,49 @@ mod tests {
         for (width, share) in widths.iter().zip(&table.widths) {
             assert!((width - share * CONTENT_WIDTH).abs() < 8.0, "{widths:?}");
         }
+    }
+
+    #[test]
+    fn a_table_header_moves_with_a_first_row_that_has_to_move() {
+        let table = Table {
+            kind: TableKind::Grid,
+            widths: vec![0.3, 0.7],
+            header: Some(vec![
+                Cell::new(HEAD_CELL, "HEADER"),
+                Cell::new(HEAD_CELL, "Value"),
+            ]),
+            rows: vec![vec![
+                Cell::new(CELL, "FIRSTROW"),
+                Cell::new(CELL, "a sentence long enough to wrap ".repeat(12)),
+            ]],
+        };
+        let widths = column_widths(&table);
+        let header = row_height(
+            &lay_out_row(table.header.as_ref().unwrap(), &widths),
+            CELL_PAD_Y,
+        );
+        let row = row_height(&lay_out_row(&table.rows[0], &widths), CELL_PAD_Y);
+        assert!(
+            row > CELL_PAD_Y * 2.0 + 4.0 * CELL.leading && row < SPLITTABLE_ROW,
+            "the row is several lines tall, yet short enough to move whole: {row}"
+        );
+        let text_on = |ops: &[Op], text: &str| format!("{ops:?}").contains(text);
+
+        // Room for the header and three of the row's lines, not for the whole row: both move.
+        let mut composer = Composer::new(std::array::from_fn(|_| FontId::new()));
+        composer.show(CONTENT_LEFT, CONTENT_TOP - 10.0, CELL, "EARLIER");
+        composer.y = CONTENT_BOTTOM + header + CELL_PAD_Y * 2.0 + 3.0 * CELL.leading;
+        composer.table(&table);
+        assert_eq!(composer.page_index(), 1);
+        assert!(!text_on(&composer.pages[0], "HEADER"), "header left alone");
+        assert!(text_on(&composer.ops, "HEADER") && text_on(&composer.ops, "FIRSTROW"));
+
+        // Room for both: they stay.
+        let mut composer = Composer::new(std::array::from_fn(|_| FontId::new()));
+        composer.show(CONTENT_LEFT, CONTENT_TOP - 10.0, CELL, "EARLIER");
+        composer.y = CONTENT_BOTTOM + header + row + 1.0;
+        composer.table(&table);
+        assert_eq!(composer.page_index(), 0);
+        assert!(text_on(&composer.ops, "HEADER") && text_on(&composer.ops, "FIRSTROW"));
     }
 }
