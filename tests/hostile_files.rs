@@ -16,7 +16,7 @@ mod spawn;
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use env::Env;
@@ -520,16 +520,19 @@ fn an_encrypted_pdf_is_refused() {
     let signing = signing_env();
     let env = &signing.env;
     let locked = env.path("locked.pdf");
-    let out = Command::new("qpdf")
-        .args(["--encrypt", "secret", "owner", "256", "--"])
-        .args([&signing.pdf, &locked])
-        .output()
-        .expect("qpdf");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (ok, _, err) = sla_pdf_inspect::run(
+        "qpdf",
+        &[
+            "--encrypt",
+            "secret",
+            "owner",
+            "256",
+            "--",
+            s(&signing.pdf),
+            s(&locked),
+        ],
     );
+    assert!(ok, "{err}");
     for command in ["import", "verify"] {
         assert_refused(
             env,

@@ -5,14 +5,12 @@
 
 #[path = "support/env.rs"]
 mod env;
-#[path = "support/poppler.rs"]
-mod poppler;
 #[path = "support/spawn.rs"]
 mod spawn;
 
 use env::{arg, pretty, Env};
-use poppler::pdftotext;
 use serde_json::{json, Value};
+use sla_pdf_inspect::pdftotext_layout;
 
 fn read(env: &Env, name: &str) -> Value {
     serde_json::from_slice(&std::fs::read(env.path(name)).unwrap()).unwrap()
@@ -223,7 +221,7 @@ fn a_change_after_signing_exports_as_an_amendment_listing_every_change() {
     anna.ok(&["import", &anna.file("a.sla.json", pretty(&a))]);
     let v1 = anna.path("v1.pdf");
     anna.ok(&["export", "1", "-o", &arg(&v1)]);
-    let before = pdftotext(&v1);
+    let before = pdftotext_layout(&v1, None);
     assert!(!before.contains("AMENDMENT"), "{before}");
 
     let pass = anna.file("pass.txt", "correct horse battery staple\n");
@@ -256,7 +254,7 @@ fn a_change_after_signing_exports_as_an_amendment_listing_every_change() {
     // Signing the export marked version 1 signed: exporting it again is no amendment.
     let again = anna.path("v1-again.pdf");
     anna.ok(&["export", "1@1", "-o", &arg(&again)]);
-    assert!(!pdftotext(&again).contains("AMENDMENT"));
+    assert!(!pdftotext_layout(&again, None).contains("AMENDMENT"));
 
     let mut b = a.clone();
     b["commitments"][0]["metrics"][0]["target"] = json!(120.0);
@@ -267,13 +265,13 @@ fn a_change_after_signing_exports_as_an_amendment_listing_every_change() {
     anna.ok(&["save", "1", &anna.file("b.sla.json", pretty(&b))]);
     let v2 = anna.path("v2.pdf");
     anna.ok(&["export", "1", "-o", &arg(&v2)]);
-    let text = pdftotext(&v2);
+    let text = pdftotext_layout(&v2, None);
     assert!(
         text.contains("AMENDMENT TO THE SERVICE-LEVEL AGREEMENT"),
         "{text}"
     );
     // It names the signed agreement by the fingerprint the signed PDF's footer prints.
-    let signed_text = pdftotext(&signed);
+    let signed_text = pdftotext_layout(&signed, None);
     let label = "SHA-256 of the agreement data: ";
     let at = signed_text.find(label).expect("the footer's fingerprint") + label.len();
     let hash: String = signed_text[at..].chars().take(64).collect();
@@ -305,7 +303,7 @@ fn a_change_after_signing_exports_as_an_amendment_listing_every_change() {
     // In Russian too.
     let ru = anna.path("v2-ru.pdf");
     anna.ok(&["export", "1", "-o", &arg(&ru), "--lang", "ru"]);
-    let text = pdftotext(&ru);
+    let text = pdftotext_layout(&ru, None);
     assert!(
         text.contains("ИЗМЕНЕНИЕ СОГЛАШЕНИЯ ОБ УРОВНЕ СЕРВИСА"),
         "{text}"

@@ -12,8 +12,6 @@
 
 #[path = "support/env.rs"]
 mod env;
-#[path = "support/poppler.rs"]
-mod poppler;
 #[path = "support/spawn.rs"]
 mod spawn;
 
@@ -323,7 +321,7 @@ fn the_review_report_is_signed_and_countersigned() {
     );
     assert!(out.contains("review of 2027-01"), "{out}");
 
-    let text = poppler::pdftotext(&report);
+    let text = sla_pdf_inspect::pdftotext_layout(&report, None);
     assert!(
         text.contains("Январь 2027") || text.contains("январь 2027"),
         "{text}"
@@ -370,8 +368,8 @@ fn the_review_report_is_signed_and_countersigned() {
         "-o",
         &p("signed2.pdf"),
     ]);
-    assert_eq!(poppler::valid_signatures(env.path("signed1.pdf")), 1);
-    assert_eq!(poppler::valid_signatures(env.path("signed2.pdf")), 2);
+    assert_eq!(sla_pdf_inspect::pdfsig(env.path("signed1.pdf")).valid, 1);
+    assert_eq!(sla_pdf_inspect::pdfsig(env.path("signed2.pdf")).valid, 2);
 }
 
 #[test]

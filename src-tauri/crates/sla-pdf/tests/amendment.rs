@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use common::*;
 use sla_model::{Language, Message, Side, Thread};
 use sla_pdf::{export, extract_agreement, Amendment};
+use sla_pdf_inspect::{assert_qpdf_clean, page_count, pdftotext};
 
 fn amendment(changes: &[&str]) -> Amendment {
     Amendment {

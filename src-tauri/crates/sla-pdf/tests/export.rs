@@ -6,6 +6,9 @@ mod common;
 use common::*;
 use sla_model::{Agreement, Language};
 use sla_pdf::{export, extract_agreement, signature_fields, ExportOptions, PdfError};
+use sla_pdf_inspect::{
+    assert_qpdf_clean, page_count, pdftotext, pdftotext_layout, qpdf_json, render, run, word_boxes,
+};
 
 fn exported(
     agreement: &Agreement,
@@ -206,12 +209,12 @@ fn an_agreement_without_structured_triggers_prints_only_its_words() {
         .iter_mut()
         .for_each(|r| r.when = None);
     let text = pdftotext(
-        &exported(&a, &options(Language::En), &scratch, "plain.pdf"),
+        exported(&a, &options(Language::En), &scratch, "plain.pdf"),
         None,
     );
     assert!(!text.contains("Fires when"), "{text}");
     let ru = pdftotext(
-        &exported(
+        exported(
             &russian_agreement(),
             &options(Language::Ru),
             &scratch,
@@ -561,44 +564,16 @@ fn a_draft_is_marked_on_every_page() {
 
 /// Per page, the pale red pixels in the middle half of the page, rendered by pdftoppm at 30 dpi.
 fn watermark_pixels(path: &std::path::Path, pages: usize) -> Vec<usize> {
-    let dir = tempfile::tempdir().unwrap();
-    let prefix = dir.path().join("page");
-    let (ok, _, err) = run(
-        "pdftoppm",
-        &["-r", "30", path.to_str().unwrap(), prefix.to_str().unwrap()],
-    );
-    assert!(ok, "{err}");
-    let mut files: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), pages);
-    files
+    let images = render(path, None, 30);
+    assert_eq!(images.len(), pages);
+    images
         .iter()
-        .map(|file| {
-            let data = std::fs::read(file).unwrap();
-            // Binary PPM: "P6", width, height, maximum value, then RGB triples.
-            let mut fields = Vec::new();
-            let mut at = 0;
-            while fields.len() < 4 {
-                while data[at].is_ascii_whitespace() {
-                    at += 1;
-                }
-                let start = at;
-                while !data[at].is_ascii_whitespace() {
-                    at += 1;
-                }
-                fields.push(String::from_utf8_lossy(&data[start..at]).into_owned());
-            }
-            let (width, height): (usize, usize) =
-                (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-            let pixels = &data[at + 1..];
+        .map(|image| {
+            let (width, height) = (image.width, image.height);
             let mut tinted = 0;
             for y in height / 4..height * 3 / 4 {
                 for x in width / 4..width * 3 / 4 {
-                    let p = &pixels[(y * width + x) * 3..][..3];
-                    let (r, g, b) = (p[0] as i32, p[1] as i32, p[2] as i32);
+                    let [r, g, b] = image.pixel(x, y).map(i32::from);
                     if r > 200 && r - g > 15 && (g - b).abs() < 12 {
                         tinted += 1;
                     }
@@ -916,19 +891,7 @@ fn no_heading_is_left_at_the_foot_of_a_page() {
     ] {
         let path = exported(&a, &options(language), &scratch, name);
         for n in 1..=page_count(&path) {
-            let (ok, text, err) = run(
-                "pdftotext",
-                &[
-                    "-layout",
-                    "-f",
-                    &n.to_string(),
-                    "-l",
-                    &n.to_string(),
-                    path.to_str().unwrap(),
-                    "-",
-                ],
-            );
-            assert!(ok, "{err}");
+            let text = pdftotext_layout(&path, Some(n));
             let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
             // Leave out the two footer lines.
             let body = &lines[..lines.len().saturating_sub(2)];

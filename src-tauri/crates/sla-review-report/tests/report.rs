@@ -5,30 +5,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::DateTime;
 use common::*;
 use sla_model::Language;
+use sla_pdf_inspect::{page_count, pdfsig, pdftotext, qpdf_check, qpdf_json, render, run_merged};
 use sla_review_report::{report, ReportError, ATTACHMENT_NAME};
 use sla_signing::{sign, verify, KeyKind, NewIdentity, SignOptions, SigningIdentity};
-
-const INSTALL: &str = "apt: poppler-utils qpdf; pip: pyhanko pyhanko-cli, as `make setup` does";
-
-fn run(program: &str, args: &[&str]) -> (bool, String) {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} must be installed ({INSTALL}): {e}"));
-    (
-        output.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        ),
-    )
-}
 
 /// Writes the report; with `SLA_REPORT_KEEP=DIR` a copy is kept there to look at.
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -45,29 +28,9 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn pdftotext(path: &Path) -> String {
-    let (ok, text) = run("pdftotext", &[path.to_str().unwrap(), "-"]);
-    assert!(ok, "pdftotext: {text}");
-    text
-}
-
-fn pages(path: &Path) -> usize {
-    let (ok, out) = run("pdfinfo", &[path.to_str().unwrap()]);
-    assert!(ok, "pdfinfo: {out}");
-    out.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo prints the page count")
-}
-
 /// The outline's titles, depth first, as qpdf reads them.
 fn outline(path: &Path) -> Vec<String> {
-    let (ok, out) = run(
-        "qpdf",
-        &["--json=2", "--json-key=outlines", path.to_str().unwrap()],
-    );
-    assert!(ok, "qpdf --json: {out}");
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let json = qpdf_json(path, &["outlines"]);
     fn walk(items: &serde_json::Value, out: &mut Vec<String>) {
         for item in items.as_array().into_iter().flatten() {
             out.push(item["title"].as_str().unwrap_or_default().to_string());
@@ -97,14 +60,11 @@ fn english_and_russian_reports_say_every_figure_in_words_with_an_outline() {
         let bytes = report(&a, &r, &options(language)).expect("the report is made");
         let path = write(dir.path(), &format!("review-{language:?}.pdf"), &bytes);
 
-        let (ok, out) = run("qpdf", &["--check", path.to_str().unwrap()]);
-        assert!(
-            ok && out.contains("No syntax or stream encoding errors"),
-            "{out}"
-        );
-        let count = pages(&path);
+        let (ok, out) = qpdf_check(&path);
+        assert!(ok, "{out}");
+        let count = page_count(&path);
         assert!((3..=5).contains(&count), "{count} pages");
-        let text = pdftotext(&path);
+        let text = pdftotext(&path, None);
 
         // Every metric's name, and every consequence's action and who is told.
         let mut expected: Vec<String> = r.metrics.iter().map(|m| m.name.clone()).collect();
@@ -222,18 +182,13 @@ fn english_and_russian_reports_say_every_figure_in_words_with_an_outline() {
         };
         assert_eq!(titles, sections);
 
-        let (ok, out) = run("pdfdetach", &["-list", path.to_str().unwrap()]);
+        let (ok, out) = run_merged("pdfdetach", &["-list", path.to_str().unwrap()]);
         assert!(ok && out.contains(ATTACHMENT_NAME), "{out}");
 
         // The charts are drawn, not only labelled: the page that holds them shows the figure's
         // blue line and the target's red dashes.
         let page = (1..=count)
-            .find(|&p| {
-                let p = p.to_string();
-                let file = path.to_str().unwrap();
-                let (_, text) = run("pdftotext", &["-f", &p, "-l", &p, file, "-"]);
-                text.contains(sections[3])
-            })
+            .find(|&p| pdftotext(&path, Some(p)).contains(sections[3]))
             .expect("a page holds the charts");
         let (blue, red) = chart_pixels(&path, page);
         assert!(blue > 300 && red > 100, "blue {blue}, red {red} pixels");
@@ -242,29 +197,12 @@ fn english_and_russian_reports_say_every_figure_in_words_with_an_outline() {
 
 /// Pixels of the charts' blue and red on `page`, rendered at 60 dpi.
 fn chart_pixels(path: &Path, page: usize) -> (usize, usize) {
-    let n = page.to_string();
-    let output = Command::new("pdftoppm")
-        .args(["-r", "60", "-f", &n, "-l", &n, path.to_str().unwrap()])
-        .output()
-        .expect("pdftoppm runs");
-    assert!(output.status.success());
-    // A binary PPM: "P6", width, height, 255, one whitespace, then RGB triples.
-    let ppm = output.stdout;
-    let mut at = 0;
-    for _ in 0..4 {
-        while ppm[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        while !ppm[at].is_ascii_whitespace() {
-            at += 1;
-        }
-    }
-    let near = |p: &[u8], (r, g, b): (i32, i32, i32)| {
+    let image = &render(path, Some(page), 60)[0];
+    let near = |p: [u8; 3], (r, g, b): (i32, i32, i32)| {
         (p[0] as i32 - r).abs() < 40 && (p[1] as i32 - g).abs() < 40 && (p[2] as i32 - b).abs() < 40
     };
-    let pixels = ppm[at + 1..].chunks_exact(3);
-    let blue = pixels.clone().filter(|p| near(p, (31, 84, 153))).count();
-    let red = pixels.filter(|p| near(p, (179, 23, 23))).count();
+    let blue = image.pixels().filter(|&p| near(p, (31, 84, 153))).count();
+    let red = image.pixels().filter(|&p| near(p, (179, 23, 23))).count();
     (blue, red)
 }
 
@@ -313,10 +251,9 @@ fn both_heads_sign_and_pdfsig_says_both_signatures_are_valid() {
     assert_eq!(fields, ["sig-1", "sig-2"]);
 
     let path = write(dir.path(), "review-signed.pdf", &two);
-    let (_, out) = run("pdfsig", &[path.to_str().unwrap()]);
-    assert_eq!(out.matches("Signature #").count(), 2, "{out}");
-    let valid = out.matches("Signature Validation: Signature is Valid.");
-    assert_eq!(valid.count(), 2, "{out}");
+    let signatures = pdfsig(&path);
+    assert_eq!(signatures.found, 2, "{}", signatures.report);
+    assert_eq!(signatures.valid, 2, "{}", signatures.report);
 
     // pyHanko (`make setup` installs it), trusting each head's certificate.
     let mut args = vec![
@@ -336,7 +273,7 @@ fn both_heads_sign_and_pdfsig_says_both_signatures_are_valid() {
     }
     args.push(path.to_string_lossy().into_owned());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (ok, out) = run("pyhanko", &args);
+    let (ok, out) = run_merged("pyhanko", &args);
     let verdicts: Vec<&str> = out
         .lines()
         .filter(|l| l.starts_with("sig-"))
@@ -380,7 +317,7 @@ fn twenty_metrics_over_twelve_periods_fit_and_every_chart_is_drawn() {
     let (a, r) = large(Language::En);
     let bytes = report(&a, &r, &options(Language::En)).unwrap();
     let path = write(dir.path(), "review-large.pdf", &bytes);
-    let text = squeeze(&pdftotext(&path));
+    let text = squeeze(&pdftotext(&path, None));
     for m in &r.metrics {
         // Once in the table, once over its chart.
         assert!(
@@ -389,6 +326,6 @@ fn twenty_metrics_over_twelve_periods_fit_and_every_chart_is_drawn() {
             m.name
         );
     }
-    let (ok, out) = run("qpdf", &["--check", path.to_str().unwrap()]);
+    let (ok, out) = qpdf_check(&path);
     assert!(ok, "{out}");
 }

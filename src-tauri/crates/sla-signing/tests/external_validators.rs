@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use sla_model::Agreement;
+use sla_pdf_inspect::{pdftotext, qpdf_check, render_png};
 use sla_signing::{
     parse_certificates, sign, verify, KeyKind, Language, NewIdentity, SignOptions, SigningIdentity,
     SubFilter,
@@ -53,12 +54,8 @@ fn signer_certificates(dir: &Path, identities: &[&SigningIdentity]) -> Certifica
 
 /// pdfsig's verdict: every signature "Signature is Valid." (and how many there are).
 fn pdfsig(file: &Path) -> (bool, String) {
-    let (ok, output) = run("pdfsig", &[file.to_str().unwrap()]);
-    let signatures = output.matches("Signature #").count();
-    let valid = output
-        .matches("Signature Validation: Signature is Valid.")
-        .count();
-    (ok && signatures > 0 && valid == signatures, output)
+    let signatures = sla_pdf_inspect::pdfsig(file);
+    (signatures.all_valid(), signatures.report)
 }
 
 /// pyHanko's executive summary: every signature VALID.
@@ -129,11 +126,8 @@ fn pdfsig_and_pyhanko_accept_countersigned_exported_agreements() {
             assert!(output.contains(&format!("{fingerprint}:VALID")), "{output}");
         }
 
-        let (ok, output) = run("qpdf", &["--check", file.to_str().unwrap()]);
-        assert!(
-            ok && output.contains("No syntax or stream encoding errors"),
-            "{output}"
-        );
+        let (ok, output) = qpdf_check(&file);
+        assert!(ok, "{output}");
 
         let report = verify(&two, &[]).unwrap();
         assert!(report.all_valid(), "{}", report.describe(language));
@@ -264,16 +258,9 @@ fn the_visible_signature_reads_and_renders_in_russian_and_english() {
         assert!(report.all_valid(), "{}", report.describe(language));
         let fields: Vec<&str> = report.signatures.iter().map(|s| s.field.as_str()).collect();
         assert_eq!(fields, ["sig-2", "sig-1"], "each signed their own field");
-        let page = report.signatures[0]
-            .page
-            .expect("the signature's page")
-            .to_string();
+        let page = report.signatures[0].page.expect("the signature's page") as usize;
 
-        let (ok, text) = run(
-            "pdftotext",
-            &["-f", &page, "-l", &page, file.to_str().unwrap(), "-"],
-        );
-        assert!(ok, "{text}");
+        let text = pdftotext(&file, Some(page));
         let mut expected = vec![signed_label.to_owned()];
         for identity in [marketing, sales] {
             let summary = identity.summary();
@@ -287,26 +274,11 @@ fn the_visible_signature_reads_and_renders_in_russian_and_english() {
             );
         }
 
-        let prefix = dir
-            .path()
-            .join(format!("signed-{}", format!("{language:?}").to_lowercase()));
-        let (ok, output) = run(
-            "pdftoppm",
-            &[
-                "-png",
-                "-r",
-                "100",
-                "-f",
-                &page,
-                "-l",
-                &page,
-                "-singlefile",
-                file.to_str().unwrap(),
-                prefix.to_str().unwrap(),
-            ],
-        );
-        assert!(ok, "{output}");
-        let png = prefix.with_extension("png");
+        let png = dir.path().join(format!(
+            "signed-{}.png",
+            format!("{language:?}").to_lowercase()
+        ));
+        render_png(&file, page, 100, &png);
         let size = std::fs::metadata(&png).unwrap().len();
         assert!(
             size > 20_000,

@@ -2,10 +2,9 @@
 //! library's metrics word for word, cites the sources of its figures, says when to choose it, and
 //! prints to a PDF that poppler and qpdf read.
 
-use std::process::Command;
-
 use sla_guidance::{checks, library};
 use sla_model::*;
+use sla_pdf_inspect::{pdftotext, qpdf_check};
 use sla_templates::{Catalogue, TemplateFile, BUILT_IN};
 
 const LANGUAGES: [Language; 2] = [Language::En, Language::Ru];
@@ -291,10 +290,9 @@ fn every_template_prints_in_both_languages() {
                 .unwrap_or_else(|e| panic!("{} ({language:?}): {e}", t.name));
             let path = scratch.path().join(format!("{}.{language:?}.pdf", t.name));
             std::fs::write(&path, pdf).unwrap();
-            let (ok, _, err) = run("qpdf", &["--check", path.to_str().unwrap()]);
-            assert!(ok, "{}: qpdf: {err}", t.name);
-            let (ok, text, err) = run("pdftotext", &[path.to_str().unwrap(), "-"]);
-            assert!(ok, "{}: pdftotext: {err}", t.name);
+            let (ok, out) = qpdf_check(&path);
+            assert!(ok, "{}: qpdf: {out}", t.name);
+            let text = pdftotext(&path, None);
             let flat = flatten(&text);
             let mut expected = vec![a.title.clone(), a.parties.sales.head.name.clone()];
             expected.extend(a.metrics().map(|(_, m)| m.name.clone()));
@@ -313,16 +311,4 @@ fn every_template_prints_in_both_languages() {
 /// Text with every run of white space as one space, so a line break in the PDF does not matter.
 fn flatten(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn run(program: &str, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} must be installed (poppler-utils, qpdf): {e}"));
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }

@@ -1,8 +1,8 @@
-//! Shared by the PDF tests: agreements to print, and poppler/qpdf run on the real output.
+//! Shared by the PDF tests: agreements to print and what to look for in the text poppler reads
+//! (poppler and qpdf themselves are run by sla-pdf-inspect).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::{TimeZone, Utc};
 use sla_model::*;
@@ -161,42 +161,6 @@ impl Scratch {
     }
 }
 
-pub fn run(program: &str, args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} must be installed (poppler-utils, qpdf): {e}"));
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-/// Text of the whole document, or of one page (1-based).
-pub fn pdftotext(path: &Path, page: Option<usize>) -> String {
-    let mut args = vec![];
-    let p;
-    if let Some(n) = page {
-        p = n.to_string();
-        args.extend(["-f", p.as_str(), "-l", p.as_str()]);
-    }
-    let file = path.to_str().unwrap();
-    args.extend([file, "-"]);
-    let (ok, out, err) = run("pdftotext", &args);
-    assert!(ok, "pdftotext failed: {err}");
-    out
-}
-
-pub fn page_count(path: &Path) -> usize {
-    let (ok, out, err) = run("pdfinfo", &[path.to_str().unwrap()]);
-    assert!(ok, "pdfinfo failed: {err}");
-    out.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo reports the page count")
-}
-
 /// Text with all whitespace removed, so that line breaks from wrapping do not matter.
 pub fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
@@ -242,89 +206,4 @@ pub fn typed_strings(agreement: &Agreement) -> Vec<String> {
     let mut out = Vec::new();
     walk("", &serde_json::to_value(agreement).unwrap(), &mut out);
     out
-}
-
-/// A word and its box as `pdftotext -bbox` reports it, in points from the page's top-left.
-#[derive(Debug, Clone)]
-pub struct WordBox {
-    pub text: String,
-    pub x_min: f32,
-    pub y_min: f32,
-    pub x_max: f32,
-    pub y_max: f32,
-}
-
-pub struct PageBoxes {
-    pub width: f32,
-    pub height: f32,
-    pub words: Vec<WordBox>,
-}
-
-fn attr(tag: &str, name: &str) -> f32 {
-    let key = format!("{name}=\"");
-    let start = tag.find(&key).unwrap_or_else(|| panic!("{name} in {tag}")) + key.len();
-    let end = start + tag[start..].find('"').unwrap();
-    tag[start..end].parse().unwrap()
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
-pub fn word_boxes(path: &Path) -> Vec<PageBoxes> {
-    let (ok, out, err) = run("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
-    assert!(ok, "pdftotext -bbox failed: {err}");
-    let mut pages = Vec::new();
-    for chunk in out.split("<page ").skip(1) {
-        let tag_end = chunk.find('>').unwrap();
-        let tag = &chunk[..tag_end];
-        let mut page = PageBoxes {
-            width: attr(tag, "width"),
-            height: attr(tag, "height"),
-            words: Vec::new(),
-        };
-        for word in chunk.split("<word ").skip(1) {
-            let tag_end = word.find('>').unwrap();
-            let tag = &word[..tag_end];
-            let text_end = word.find("</word>").unwrap();
-            page.words.push(WordBox {
-                text: unescape(&word[tag_end + 1..text_end]),
-                x_min: attr(tag, "xMin"),
-                y_min: attr(tag, "yMin"),
-                x_max: attr(tag, "xMax"),
-                y_max: attr(tag, "yMax"),
-            });
-        }
-        pages.push(page);
-    }
-    pages
-}
-
-/// `qpdf --check` passes and says nothing is wrong.
-pub fn assert_qpdf_clean(path: &Path) {
-    let (ok, out, err) = run("qpdf", &["--check", path.to_str().unwrap()]);
-    assert!(ok, "qpdf --check failed:\n{out}\n{err}");
-    assert!(
-        out.contains("No syntax or stream encoding errors found"),
-        "{out}"
-    );
-    assert!(
-        !out.to_lowercase().contains("warning") && err.trim().is_empty(),
-        "qpdf warns:\n{out}\n{err}"
-    );
-}
-
-/// The document as qpdf's JSON describes it.
-pub fn qpdf_json(path: &Path, keys: &[&str]) -> serde_json::Value {
-    let mut args = vec!["--json=2"];
-    let key_args: Vec<String> = keys.iter().map(|k| format!("--json-key={k}")).collect();
-    args.extend(key_args.iter().map(String::as_str));
-    args.push(path.to_str().unwrap());
-    let (ok, out, err) = run("qpdf", &args);
-    assert!(ok, "qpdf --json failed: {err}");
-    serde_json::from_str(&out).expect("qpdf prints JSON")
 }

@@ -1,6 +1,6 @@
 //! Shared by the integration tests: agreement-like PDFs with unsigned signature fields (built
-//! the way sla-pdf lays them out), identities made once per test binary, and running the
-//! external validators.
+//! the way sla-pdf lays them out), identities made once per test binary, and the external
+//! validators required and run (poppler and qpdf through sla-pdf-inspect).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -176,19 +176,9 @@ pub fn require_pyhanko() {
     require_tool("pyhanko", "pip install pyhanko pyhanko-cli");
 }
 
-/// Runs a command, returning its exit success and stdout + stderr.
-pub fn run(program: &str, args: &[&str]) -> (bool, String) {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), text)
-}
+/// Runs a command (openssl, pyhanko, qpdf, ...), returning its exit success and stdout + stderr.
+/// sla-pdf-inspect's, so a tool that is missing is named with where to get it.
+pub use sla_pdf_inspect::run_merged as run;
 
 pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
