@@ -180,6 +180,25 @@ fn parse_bbox(out: &str) -> Vec<PageBoxes> {
     pages
 }
 
+/// `plain` encrypted by qpdf (AES-256, user password "secret") into `locked`, for tests of a PDF the
+/// reader cannot open.
+pub fn encrypt(plain: impl AsRef<Path>, locked: impl AsRef<Path>) {
+    let (plain, locked) = (plain.as_ref(), locked.as_ref());
+    let (ok, _, err) = run(
+        "qpdf",
+        &[
+            "--encrypt",
+            "secret",
+            "owner",
+            "256",
+            "--",
+            &plain.to_string_lossy(),
+            &locked.to_string_lossy(),
+        ],
+    );
+    assert!(ok, "qpdf --encrypt {}: {err}", plain.display());
+}
+
 /// `qpdf --check`: whether it passed (exit 0, saying "No syntax or stream encoding errors"), and
 /// what it printed (output and error) to show when it did not.
 pub fn qpdf_check(path: impl AsRef<Path>) -> (bool, String) {
